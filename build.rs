@@ -1,0 +1,129 @@
+//! Builds `runtime/` into the MVP-Wasm blob with the target declared in `wasm-target.json`,
+//! compacts it (drops custom sections no host reads) and zstd-compresses it in the
+//! `sp-maybe-compressed-blob` format, then exposes both as `WASM_BINARY` / `WASM_BINARY_BLOATY`.
+//!
+//! The runtime is built by a separate cargo invocation: its no_std feature set cannot share a
+//! feature resolution with this crate's native (std) dependencies.
+//!
+//! `SKIP_WASM_BUILD=1` skips the blob for native-only iteration; both constants are then `None`.
+
+use std::{
+	env, fs,
+	path::{Path, PathBuf},
+	process::Command,
+};
+
+/// Custom sections a host reads: the runtime version and API list, read without instantiating.
+const KEPT_CUSTOM_SECTIONS: [&str; 2] = ["runtime_version", "runtime_apis"];
+const RUNTIME_CRATE: &str = "mvp_chain_runtime";
+/// The cargo profile (root `Cargo.toml`) the blob is built with.
+const WASM_PROFILE: &str = "wasm";
+
+fn main() {
+	let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+	let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
+	let generated = out_dir.join("wasm_binary.rs");
+	println!("cargo:rerun-if-env-changed=SKIP_WASM_BUILD");
+
+	if env::var_os("SKIP_WASM_BUILD").is_some_and(|v| !v.is_empty() && v != "0") {
+		println!("cargo:warning=SKIP_WASM_BUILD is set: WASM_BINARY is None");
+		write(&generated, "pub const WASM_BINARY: Option<&[u8]> = None;\npub const WASM_BINARY_BLOATY: Option<&[u8]> = None;\n");
+		return;
+	}
+	for watched in ["runtime", "pallets", "wasm-target.json", "Cargo.toml", "Cargo.lock"] {
+		println!("cargo:rerun-if-changed={}", root.join(watched).display());
+	}
+
+	let target_dir = outer_target_dir(&out_dir);
+	let linked = build_runtime(&root, &target_dir.join("wasm-runtime"));
+	let raw = fs::read(&linked).unwrap_or_else(|e| panic!("reading {}: {e}", linked.display()));
+	let compact = compact(&raw);
+	let compressed =
+		sp_maybe_compressed_blob::compress_strongly(&compact, sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT)
+			.expect("the compact blob is below the decompression bomb limit");
+
+	let blob_dir = target_dir.join("runtime");
+	fs::create_dir_all(&blob_dir).expect("creating the blob directory");
+	let compact_path = blob_dir.join(format!("{RUNTIME_CRATE}.compact.wasm"));
+	let compressed_path = blob_dir.join(format!("{RUNTIME_CRATE}.compact.compressed.wasm"));
+	write(&blob_dir.join(format!("{RUNTIME_CRATE}.wasm")), &raw);
+	write(&compact_path, &compact);
+	write(&compressed_path, &compressed);
+	write(
+		&generated,
+		&format!(
+			"/// The compressed blob, as stored under `:code`.\n\
+			 pub const WASM_BINARY: Option<&[u8]> = Some(include_bytes!({:?}));\n\
+			 /// The compact blob before compression.\n\
+			 pub const WASM_BINARY_BLOATY: Option<&[u8]> = Some(include_bytes!({:?}));\n",
+			compressed_path, compact_path
+		),
+	);
+}
+
+/// `OUT_DIR` is `<target>[/<triple>]/<profile>/build/<pkg>-<hash>/out`.
+fn outer_target_dir(out_dir: &Path) -> PathBuf {
+	out_dir.ancestors().nth(4).expect("OUT_DIR is inside the target directory").to_path_buf()
+}
+
+fn build_runtime(root: &Path, target_dir: &Path) -> PathBuf {
+	let target_spec = root.join("wasm-target.json");
+	let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+	let mut cmd = Command::new(cargo);
+	cmd.current_dir(root)
+		.args(["build", "--locked", "--no-default-features", "--profile", WASM_PROFILE])
+		.arg("--manifest-path")
+		.arg(root.join("runtime/Cargo.toml"))
+		.arg("--target")
+		.arg(&target_spec)
+		.arg("--target-dir")
+		.arg(target_dir)
+		// The precompiled core/alloc of the stock wasm targets use post-MVP features.
+		.args(["-Zbuild-std=core,alloc", "-Zbuild-std-features=compiler-builtins-mem", "-Zjson-target-spec"])
+		.env("RUSTC_BOOTSTRAP", "1")
+		// sp-io installs its allocator and panic handler only under this cfg.
+		.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fsubstrate_runtime");
+	for var in ["RUSTFLAGS", "CARGO_TARGET_DIR", "CARGO_BUILD_TARGET", "CARGO_BUILD_RUSTFLAGS"] {
+		cmd.env_remove(var);
+	}
+	let status = cmd.status().expect("running cargo for the wasm runtime");
+	assert!(status.success(), "building the wasm runtime failed (see the cargo output above)");
+	let stem = target_spec.file_stem().expect("a file name").to_string_lossy().into_owned();
+	target_dir.join(stem).join(WASM_PROFILE).join(format!("{RUNTIME_CRATE}.wasm"))
+}
+
+/// Copies every section but the custom sections hosts don't read (names, producers, debug
+/// info, target features).
+fn compact(raw: &[u8]) -> Vec<u8> {
+	let mut out = raw[..8].to_vec(); // magic and version
+	for payload in wasmparser::Parser::new(0).parse_all(raw) {
+		let payload = payload.expect("the linker wrote a valid module");
+		let keep = match &payload {
+			wasmparser::Payload::CustomSection(reader) => KEPT_CUSTOM_SECTIONS.contains(&reader.name()),
+			_ => true,
+		};
+		let Some((id, range)) = payload.as_section() else { continue };
+		if keep {
+			out.push(id);
+			write_leb128(&mut out, range.len() as u32);
+			out.extend_from_slice(&raw[range]);
+		}
+	}
+	out
+}
+
+fn write_leb128(out: &mut Vec<u8>, mut value: u32) {
+	loop {
+		let byte = (value & 0x7f) as u8;
+		value >>= 7;
+		if value == 0 {
+			out.push(byte);
+			return;
+		}
+		out.push(byte | 0x80);
+	}
+}
+
+fn write(path: &Path, contents: impl AsRef<[u8]>) {
+	fs::write(path, contents).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+}

@@ -1,0 +1,15 @@
+use crate::{Runtime, RuntimeCall, RuntimeEvent};
+use frame_support::traits::ConstU32;
+
+impl pallet_sudo::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_probe::Config for Runtime {
+	/// 64 MiB: well past anything a real call allocates, still inside the host's heap.
+	type MaxAllocation = ConstU32<{ 64 * 1024 * 1024 }>;
+	type MaxMessageLen = ConstU32<256>;
+	type WeightInfo = ();
+}

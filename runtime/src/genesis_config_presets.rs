@@ -1,0 +1,60 @@
+//! Named genesis configurations (`GenesisBuilder` presets) for development networks.
+
+use crate::{AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What every well-known dev account starts with: a million tokens.
+pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+
+/// Each authority's Aura (sr25519) and GRANDPA (ed25519) keys come from the same dev seed.
+fn testnet_genesis(authorities: &[(Sr25519Keyring, Ed25519Keyring)], sudo: AccountId) -> Value {
+	let endowed: Vec<(AccountId, Balance)> =
+		Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect();
+	let aura: Vec<AuraId> = authorities.iter().map(|(sr, _)| sr.public().into()).collect();
+	let grandpa: Vec<(GrandpaId, u64)> =
+		authorities.iter().map(|(_, ed)| (ed.public().into(), 1)).collect();
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: endowed },
+		aura: pallet_aura::GenesisConfig { authorities: aura },
+		grandpa: pallet_grandpa::GenesisConfig { authorities: grandpa },
+		sudo: SudoConfig { key: Some(sudo) },
+	})
+}
+
+/// One authority (Alice), Alice as sudo, every well-known dev account endowed.
+pub fn development() -> Value {
+	testnet_genesis(
+		&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::Alice.to_account_id())
+}
+
+/// Two authorities (Alice, Bob), Alice as sudo, every well-known dev account endowed.
+pub fn local_testnet() -> Value {
+	testnet_genesis(
+		&[
+			(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The JSON patch of the preset named `id`, if there is one.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		_ => return None,
+	};
+	Some(serde_json::to_vec(&patch).expect("a JSON value always serialises"))
+}
+
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}
