@@ -1,10 +1,12 @@
 //! The runtime API entry points the blob exports, each forwarding to FRAME.
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
 	Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, UncheckedExtrinsic,
+	VERSION,
 };
+use codec::{Decode, Encode};
 use alloc::vec::Vec;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
@@ -18,11 +20,19 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
 use sp_inherents::{CheckInherentsResult, InherentData};
 use sp_runtime::{
-	traits::{Block as BlockT, NumberFor},
-	transaction_validity::{TransactionSource, TransactionValidity},
-	ApplyExtrinsicResult, ExtrinsicInclusionMode,
+	traits::{Block as BlockT, LazyExtrinsic, NumberFor},
+	transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
+	},
+	ApplyExtrinsicResult, ExtrinsicInclusionMode, OpaqueExtrinsic,
 };
 use sp_version::RuntimeVersion;
+
+/// An extrinsic that does not decode is refused as `InvalidTransaction::Call`: its call
+/// cannot be known.
+fn decode_extrinsic(opaque: &OpaqueExtrinsic) -> Result<UncheckedExtrinsic, TransactionValidityError> {
+	UncheckedExtrinsic::decode_unprefixed(opaque.inner()).map_err(|_| InvalidTransaction::Call.into())
+}
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -53,31 +63,39 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl sp_block_builder::BlockBuilder<Block> for Runtime {
-		fn apply_extrinsic(extrinsic: <Block as BlockT>::Extrinsic) -> ApplyExtrinsicResult {
-			Executive::apply_extrinsic(extrinsic)
+	// Transactions arrive as opaque extrinsics (exactly the bytes a node frames), so bytes that
+	// are not an extrinsic of this runtime get an `InvalidTransaction` answer, not a trap.
+	impl sp_block_builder::BlockBuilder<opaque::Block> for Runtime {
+		fn apply_extrinsic(extrinsic: OpaqueExtrinsic) -> ApplyExtrinsicResult {
+			Executive::apply_extrinsic(decode_extrinsic(&extrinsic)?)
 		}
 
 		fn finalize_block() -> <Block as BlockT>::Header {
 			Executive::finalize_block()
 		}
 
-		fn inherent_extrinsics(data: InherentData) -> Vec<<Block as BlockT>::Extrinsic> {
-			data.create_extrinsics()
+		fn inherent_extrinsics(data: InherentData) -> Vec<OpaqueExtrinsic> {
+			data.create_extrinsics().into_iter().map(Into::into).collect()
 		}
 
-		fn check_inherents(block: <Block as BlockT>::LazyBlock, data: InherentData) -> CheckInherentsResult {
+		fn check_inherents(
+			block: <opaque::Block as BlockT>::LazyBlock,
+			data: InherentData,
+		) -> CheckInherentsResult {
+			// Both lazy blocks keep their extrinsics opaque: the encoding is the same.
+			let block = <Block as BlockT>::LazyBlock::decode(&mut &block.encode()[..])
+				.expect("opaque and typed lazy blocks share one encoding");
 			data.check_extrinsics(&block)
 		}
 	}
 
-	impl sp_transaction_pool::runtime_api::TaggedTransactionQueue<Block> for Runtime {
+	impl sp_transaction_pool::runtime_api::TaggedTransactionQueue<opaque::Block> for Runtime {
 		fn validate_transaction(
 			source: TransactionSource,
-			tx: <Block as BlockT>::Extrinsic,
+			tx: OpaqueExtrinsic,
 			block_hash: <Block as BlockT>::Hash,
 		) -> TransactionValidity {
-			Executive::validate_transaction(source, tx, block_hash)
+			Executive::validate_transaction(source, decode_extrinsic(&tx)?, block_hash)
 		}
 	}
 

@@ -1,1 +1,10 @@
+//! Tests that load the built blob into a real host executor and talk to it only through
+//! runtime API calls, the way a node does.
 
+mod block_production;
+mod boundary_probe;
+mod chain;
+mod contract;
+mod host;
+mod invalid_transactions;
+mod runtime_apis;

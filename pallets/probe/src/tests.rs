@@ -18,7 +18,7 @@ fn allocate_hashes_the_pattern_it_wrote() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(Probe::allocate(RuntimeOrigin::root(), 1000));
 		let expected: Vec<u8> = (0..1000).map(pattern_byte).collect();
-		let hash = sp_core::hashing::blake2_256(&expected);
+		let hash = sp_io::hashing::blake2_256(&expected);
 		System::assert_last_event(Event::Allocated { len: 1000, hash }.into());
 	});
 }

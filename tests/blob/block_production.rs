@@ -1,0 +1,78 @@
+//! A block authored from signed transfers, then imported on a fresh copy of genesis.
+
+use crate::{
+	chain::{genesis, transfer, Chain},
+	host::{Host, HostExt, Wasmtime},
+};
+use codec::Encode;
+use mvp_chain_runtime::{Balance, RuntimeEvent, UNIT};
+use pallet_transaction_payment::RuntimeDispatchInfo;
+use sp_keyring::Sr25519Keyring::{Alice, Bob};
+
+#[test]
+fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() {
+	let genesis = genesis("development");
+	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
+	let alice_before = chain.account(alice.clone()).data.free;
+	let bob_before = chain.account(bob.clone()).data.free;
+	let issuance_before = chain.total_issuance();
+
+	let amounts: [Balance; 3] = [UNIT, 2 * UNIT, 3 * UNIT];
+	let transfers: Vec<_> =
+		amounts.iter().enumerate().map(|(i, v)| chain.sign(Alice, transfer(Bob, *v), i as u32)).collect();
+	// The fee each transfer will pay, as a wallet asks for it before submitting.
+	let quoted: Vec<Balance> = transfers
+		.iter()
+		.map(|xt| {
+			let info: RuntimeDispatchInfo<Balance> =
+				chain.host.query("TransactionPaymentApi_query_info", (xt, xt.encoded_size() as u32));
+			info.partial_fee
+		})
+		.collect();
+	assert!(quoted.iter().all(|fee| *fee > 0));
+
+	let built = chain.build_block(transfers);
+	assert!(built.results.iter().all(|r| *r == Ok(Ok(()))), "{:?}", built.results);
+	assert_eq!(built.block.extrinsics.len(), 1 + amounts.len(), "timestamp inherent plus the transfers");
+
+	let paid: Vec<Balance> = built
+		.events
+		.iter()
+		.filter_map(|record| match &record.event {
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { who, actual_fee, tip },
+			) if *who == alice && *tip == 0 => Some(*actual_fee),
+			_ => None,
+		})
+		.collect();
+	assert_eq!(paid, quoted, "fees paid are the fees quoted");
+
+	let sent: Balance = amounts.iter().sum();
+	let fees: Balance = paid.iter().sum();
+	assert_eq!(chain.account(alice.clone()).data.free, alice_before - sent - fees);
+	assert_eq!(chain.account(bob.clone()).data.free, bob_before + sent);
+	assert_eq!(chain.nonce(alice), amounts.len() as u32);
+	assert_eq!(chain.nonce(bob), 0);
+	assert_eq!(chain.total_issuance(), issuance_before - fees, "fees are burned");
+
+	let mut importer = Wasmtime::new(genesis.storage.clone());
+	importer.call("Core_execute_block", &built.block.encode()).expect("the block imports");
+	assert_eq!(importer.state_root(), built.block.header.state_root);
+	assert_eq!(importer.state_root(), chain.host.state_root());
+}
+
+#[test]
+fn a_block_with_a_wrong_state_root_is_refused() {
+	let genesis = genesis("development");
+	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let xt = chain.sign(Alice, transfer(Bob, UNIT), 0);
+	let mut block = chain.build_block(vec![xt]).block;
+	block.header.state_root = Default::default();
+	let mut importer = Wasmtime::new(genesis.storage.clone());
+	assert!(importer.call("Core_execute_block", &block.encode()).is_err());
+	// A refused block leaves the importer's state as it was, and the importer still works.
+	assert_eq!(importer.state_root(), genesis.header.state_root);
+	let version: sp_version::RuntimeVersion = importer.query("Core_version", ());
+	assert_eq!(version.spec_name, "mvp-chain");
+}

@@ -1,0 +1,120 @@
+//! The probe pallet's Root-only calls, dispatched through `sudo`, push the blob against the
+//! edges of its host: the host allocator, the stack, storage transactions and panics.
+
+use crate::{
+	chain::{genesis, sudo, BuiltBlock, Chain},
+	host::{Host, HostExt, Wasmtime},
+};
+use codec::Encode;
+use frame_support::view_functions::{ViewFunction, ViewFunctionDispatchError};
+use mvp_chain_runtime::{ProbeCall, Runtime, RuntimeCall, RuntimeEvent};
+use sp_keyring::Sr25519Keyring::Alice;
+use std::sync::{Mutex, OnceLock};
+
+fn probe(call: ProbeCall<Runtime>) -> RuntimeCall {
+	sudo(RuntimeCall::Probe(call))
+}
+
+fn dev_chain() -> Chain<Wasmtime> {
+	let genesis = genesis("development");
+	Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis)
+}
+
+/// Builds a block with Alice's sudo call and returns the probe's events from it.
+fn run(chain: &mut Chain<Wasmtime>, call: ProbeCall<Runtime>) -> (BuiltBlock, Vec<pallet_probe::Event<Runtime>>) {
+	let xt = chain.sign(Alice, probe(call), 0);
+	let built = chain.build_block(vec![xt]);
+	assert_eq!(built.results, vec![Ok(Ok(()))]);
+	let sudid_ok = built.events.iter().any(|r| {
+		matches!(&r.event, RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Ok(()) }))
+	});
+	assert!(sudid_ok, "the probe call succeeded under sudo: {:?}", built.events);
+	let events = built
+		.events
+		.iter()
+		.filter_map(|r| match &r.event {
+			RuntimeEvent::Probe(e) => Some(e.clone()),
+			_ => None,
+		})
+		.collect();
+	(built, events)
+}
+
+#[test]
+fn a_large_allocation_round_trips_through_the_host_allocator() {
+	let mut chain = dev_chain();
+	let len = 16 * 1024 * 1024;
+	let (_, events) = run(&mut chain, ProbeCall::allocate { len });
+	let expected: Vec<u8> = (0..len).map(pallet_probe::pattern_byte).collect();
+	let hash = sp_io::hashing::blake2_256(&expected);
+	assert_eq!(events, vec![pallet_probe::Event::Allocated { len, hash }]);
+}
+
+#[test]
+fn recursion_beyond_the_stack_traps_cleanly_and_the_next_call_works() {
+	let mut chain = dev_chain();
+	chain.start_block();
+	let too_deep = chain.sign(Alice, probe(ProbeCall::recurse { depth: 1_000_000 }), 0);
+	let trapped = chain.host.call("BlockBuilder_apply_extrinsic", &too_deep.encode());
+	let error = trapped.expect_err("a million 256-byte frames do not fit in a 1 MiB stack");
+	assert!(error.contains("trap") || error.contains("stack") || error.contains("out of bounds"), "{error}");
+
+	// A fresh instance over the same state carries on where the trap left nothing behind.
+	let shallow = chain.sign(Alice, probe(ProbeCall::recurse { depth: 1_000 }), 0);
+	assert_eq!(chain.apply(&shallow), Ok(Ok(())));
+	let recursed = chain.events().iter().any(|r| {
+		matches!(r.event, RuntimeEvent::Probe(pallet_probe::Event::Recursed { depth: 1_000, .. }))
+	});
+	assert!(recursed);
+}
+
+#[test]
+fn a_rolled_back_storage_transaction_leaves_no_trace() {
+	let mut chain = dev_chain();
+	let (_, events) = run(&mut chain, ProbeCall::storage_rollback { value: 42 });
+	assert_eq!(events, vec![pallet_probe::Event::RolledBack { seen: 42 }]);
+	let key = pallet_probe::Scratch::<Runtime>::hashed_key();
+	assert!(!chain.host.pairs().contains_key(&key[..]), "the rolled-back write reached the state");
+	let id = pallet_probe::ScratchViewFunction::<Runtime>::id();
+	let seen: Result<Vec<u8>, ViewFunctionDispatchError> =
+		chain.host.query("RuntimeViewFunction_execute_view_function", (&id, ().encode()));
+	assert_eq!(seen.expect("view function"), None::<u32>.encode());
+}
+
+/// Everything logged on the `runtime` target, where sp-io's panic handler writes.
+fn runtime_log() -> &'static Mutex<Vec<String>> {
+	struct Capture;
+	static LINES: Mutex<Vec<String>> = Mutex::new(Vec::new());
+	static INSTALLED: OnceLock<()> = OnceLock::new();
+	impl log::Log for Capture {
+		fn enabled(&self, metadata: &log::Metadata) -> bool {
+			metadata.target() == "runtime"
+		}
+		fn log(&self, record: &log::Record) {
+			if self.enabled(record.metadata()) {
+				LINES.lock().unwrap().push(record.args().to_string());
+			}
+		}
+		fn flush(&self) {}
+	}
+	INSTALLED.get_or_init(|| {
+		log::set_logger(&Capture).expect("no other logger in this test binary");
+		log::set_max_level(log::LevelFilter::Info);
+	});
+	&LINES
+}
+
+#[test]
+fn a_panic_message_reaches_the_host_log() {
+	let log = runtime_log();
+	let mut chain = dev_chain();
+	chain.start_block();
+	let message = b"boundary-probe-7f3a".to_vec();
+	let xt = chain.sign(Alice, probe(ProbeCall::panic { message: message.try_into().unwrap() }), 0);
+	assert!(chain.host.call("BlockBuilder_apply_extrinsic", &xt.encode()).is_err(), "a panic traps");
+	let lines = log.lock().unwrap();
+	assert!(
+		lines.iter().any(|l| l.contains("probe panic: boundary-probe-7f3a")),
+		"the panic message is not in the host log: {lines:?}"
+	);
+}

@@ -1,0 +1,223 @@
+//! Builds chains the way a node's block author does: genesis from a `GenesisBuilder` preset,
+//! then blocks through `Core_initialize_block`, `BlockBuilder_*` and signed extrinsics.
+
+use crate::host::{blob, decode_exact, state_with_code, Host, HostExt, Wasmtime};
+use codec::Encode;
+use frame_support::storage::storage_prefix;
+use mvp_chain_runtime::{
+	AccountId, Address, Balance, Block, Header, Nonce, Runtime, RuntimeCall, RuntimeEvent,
+	SignedPayload, TxExtension, UncheckedExtrinsic, SLOT_DURATION,
+};
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+use sp_core::{sr25519, storage::Storage, Pair, H256};
+use sp_inherents::InherentData;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::{Digest, DigestItem, Era},
+	traits::{BlakeTwo256, Hash, Header as _},
+	ApplyExtrinsicResult, MultiSignature, StateVersion,
+};
+use sp_version::RuntimeVersion;
+
+pub type AccountInfo = frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>;
+pub type EventRecord = frame_system::EventRecord<RuntimeEvent, H256>;
+
+/// Aura slots start here so that every block's slot is far from zero, as on a live chain.
+const FIRST_SLOT: u64 = 1_000_000;
+
+pub struct Genesis {
+	pub storage: Storage,
+	pub header: Header,
+}
+
+impl Genesis {
+	pub fn hash(&self) -> H256 {
+		self.header.hash()
+	}
+}
+
+/// The preset's patch over the runtime's default config, as `chain-spec-builder` merges it.
+pub fn genesis_config(host: &mut impl Host, preset: &str) -> Vec<u8> {
+	let default: Option<Vec<u8>> = host.query("GenesisBuilder_get_preset", None::<String>);
+	let patch: Option<Vec<u8>> = host.query("GenesisBuilder_get_preset", Some(preset.to_string()));
+	let mut config: serde_json::Value =
+		serde_json::from_slice(&default.expect("the default config")).expect("JSON");
+	let patch: serde_json::Value =
+		serde_json::from_slice(&patch.unwrap_or_else(|| panic!("no preset {preset}"))).expect("JSON");
+	merge(&mut config, patch);
+	serde_json::to_vec(&config).expect("JSON")
+}
+
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Genesis state built by the blob itself through `GenesisBuilder_build_state`.
+pub fn genesis(preset: &str) -> Genesis {
+	let mut host = Wasmtime::new(state_with_code(blob()));
+	let config = genesis_config(&mut host, preset);
+	let built: Result<(), String> = host.api("GenesisBuilder_build_state", config);
+	built.expect("the preset builds");
+	let state_root = host.state_root();
+	let extrinsics_root = BlakeTwo256::ordered_trie_root(Vec::new(), StateVersion::V1);
+	let header = Header::new(0, extrinsics_root, state_root, H256::zero(), Digest::default());
+	Genesis { storage: Storage { top: host.pairs(), children_default: Default::default() }, header }
+}
+
+/// What a signer commits to besides the call.
+#[derive(Clone)]
+pub struct TxParams {
+	pub nonce: Nonce,
+	pub tip: Balance,
+	pub genesis: H256,
+	pub spec_version: u32,
+	pub transaction_version: u32,
+}
+
+/// `call` signed by `signer` for account `who` (normally the signer's own account).
+pub fn sign_as(signer: &sr25519::Pair, who: AccountId, call: RuntimeCall, p: &TxParams) -> UncheckedExtrinsic {
+	let extension: TxExtension = (
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(Era::Immortal),
+		frame_system::CheckNonce::from(p.nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(p.tip),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	);
+	// An immortal era's checkpoint is the genesis block; no metadata hash is committed to.
+	let implicit =
+		((), p.spec_version, p.transaction_version, p.genesis, p.genesis, (), (), (), None, ());
+	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	UncheckedExtrinsic::new_signed(call, Address::Id(who), MultiSignature::Sr25519(signature), extension)
+}
+
+pub fn transfer(to: Sr25519Keyring, value: Balance) -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: to.to_account_id().into(), value })
+}
+
+pub fn sudo(call: RuntimeCall) -> RuntimeCall {
+	RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) })
+}
+
+pub struct BuiltBlock {
+	pub block: Block,
+	/// `BlockBuilder_apply_extrinsic`'s answer for each extrinsic passed in, in order.
+	pub results: Vec<ApplyExtrinsicResult>,
+	pub events: Vec<EventRecord>,
+}
+
+pub struct Chain<H: Host> {
+	pub host: H,
+	pub genesis: H256,
+	pub head: Header,
+	pub version: RuntimeVersion,
+}
+
+impl<H: Host> Chain<H> {
+	pub fn new(mut host: H, genesis: &Genesis) -> Self {
+		let version = host.query("Core_version", ());
+		Self { host, genesis: genesis.hash(), head: genesis.header.clone(), version }
+	}
+
+	pub fn params(&mut self, who: Sr25519Keyring) -> TxParams {
+		TxParams {
+			nonce: self.nonce(who.to_account_id()),
+			tip: 0,
+			genesis: self.genesis,
+			spec_version: self.version.spec_version,
+			transaction_version: self.version.transaction_version,
+		}
+	}
+
+	/// `call` signed by `who` at its next nonce plus `offset`.
+	pub fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall, offset: Nonce) -> UncheckedExtrinsic {
+		let mut params = self.params(who);
+		params.nonce += offset;
+		sign_as(&who.pair(), who.to_account_id(), call, &params)
+	}
+
+	pub fn nonce(&mut self, who: AccountId) -> Nonce {
+		self.host.query("AccountNonceApi_account_nonce", who)
+	}
+
+	pub fn account(&mut self, who: AccountId) -> AccountInfo {
+		let key = frame_system::Account::<Runtime>::hashed_key_for(&who);
+		self.host.read(&key).unwrap_or_default()
+	}
+
+	pub fn total_issuance(&mut self) -> Balance {
+		self.host.read(&pallet_balances::TotalIssuance::<Runtime>::hashed_key()).unwrap_or_default()
+	}
+
+	pub fn events(&mut self) -> Vec<EventRecord> {
+		// frame-system keeps its `Events` storage type private; its key is public knowledge.
+		self.host.read(&storage_prefix(b"System", b"Events")).unwrap_or_default()
+	}
+
+	/// The header a block author starts the next block with: an Aura pre-runtime digest for
+	/// the next slot.
+	pub fn next_header(&self) -> Header {
+		let number = self.head.number + 1;
+		let slot = Slot::from(FIRST_SLOT + u64::from(number));
+		let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())] };
+		Header::new(number, H256::zero(), H256::zero(), self.head.hash(), digest)
+	}
+
+	pub fn start_block(&mut self) -> Header {
+		let header = self.next_header();
+		self.host.call("Core_initialize_block", &header.encode()).expect("initialize_block");
+		header
+	}
+
+	/// The inherents for the block being built: the timestamp that matches its slot.
+	pub fn inherents(&mut self, header: &Header) -> Vec<UncheckedExtrinsic> {
+		let now = (FIRST_SLOT + u64::from(header.number)) * SLOT_DURATION;
+		let mut data = InherentData::new();
+		data.put_data(sp_timestamp::INHERENT_IDENTIFIER, &now).expect("encodable");
+		self.host.query("BlockBuilder_inherent_extrinsics", data)
+	}
+
+	/// Applies one extrinsic as a block author does: kept only if the runtime accepts it.
+	pub fn apply(&mut self, xt: &UncheckedExtrinsic) -> ApplyExtrinsicResult {
+		let accepted = |out: &[u8]| decode_exact::<ApplyExtrinsicResult>("apply_extrinsic", out).is_ok();
+		let out = self
+			.host
+			.execute("BlockBuilder_apply_extrinsic", &xt.encode(), &accepted)
+			.expect("apply_extrinsic");
+		decode_exact("apply_extrinsic", &out)
+	}
+
+	/// Builds, seals and imports a block holding the inherents and whichever of `extrinsics`
+	/// the runtime accepts.
+	pub fn build_block(&mut self, extrinsics: Vec<UncheckedExtrinsic>) -> BuiltBlock {
+		let header = self.start_block();
+		let mut included = Vec::new();
+		for inherent in self.inherents(&header) {
+			assert_eq!(self.apply(&inherent), Ok(Ok(())), "inherent rejected");
+			included.push(inherent);
+		}
+		let mut results = Vec::new();
+		for xt in extrinsics {
+			let result = self.apply(&xt);
+			if result.is_ok() {
+				included.push(xt);
+			}
+			results.push(result);
+		}
+		let header: Header = self.host.api("BlockBuilder_finalize_block", ());
+		let events = self.events();
+		self.head = header.clone();
+		BuiltBlock { block: Block { header, extrinsics: included }, results, events }
+	}
+}

@@ -1,0 +1,251 @@
+//! Every runtime API the blob exports, called and its answer decoded and checked.
+
+use crate::{
+	chain::{genesis, transfer, Chain},
+	host::{HostExt, Wasmtime},
+};
+use codec::{Decode, Encode};
+use frame_support::dispatch::GetDispatchInfo;
+use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
+use frame_support::view_functions::{ViewFunction, ViewFunctionDispatchError, ViewFunctionId};
+use mvp_chain_runtime::{Balance, Header, Runtime, SLOT_DURATION, VERSION};
+use pallet_transaction_payment::{FeeDetails, RuntimeDispatchInfo};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::{AuthorityId as GrandpaId, AuthorityList, OpaqueKeyOwnershipProof};
+use sp_core::crypto::KeyTypeId;
+use sp_inherents::{CheckInherentsResult, InherentData};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring::{self, Alice, Bob}};
+use sp_keystore::Keystore;
+use sp_runtime::{traits::Header as _, Weight};
+use sp_session::OpaqueGeneratedSessionKeys;
+use sp_version::RuntimeVersion;
+
+fn dev_host() -> Wasmtime {
+	Wasmtime::new(genesis("development").storage)
+}
+
+#[test]
+fn core_version_lists_every_api_at_the_release_version() {
+	let version: RuntimeVersion = dev_host().query("Core_version", ());
+	assert_eq!(version.spec_name, "mvp-chain");
+	assert_eq!(version.spec_version, VERSION.spec_version);
+	// The blob's list equals the one the native build derives from the API traits' versions.
+	assert_eq!(version.apis, VERSION.apis);
+	for name in [
+		"Core", "Metadata", "BlockBuilder", "TaggedTransactionQueue", "OffchainWorkerApi", "AuraApi",
+		"GrandpaApi", "SessionKeys", "AccountNonceApi", "TransactionPaymentApi",
+		"TransactionPaymentCallApi", "GenesisBuilder", "RuntimeViewFunction",
+	] {
+		let id = sp_crypto_hashing::blake2_64(name.as_bytes());
+		assert!(version.apis.iter().any(|(api, _)| *api == id), "{name} missing from Core_version");
+	}
+}
+
+fn pallet_names(metadata: &RuntimeMetadata) -> Vec<String> {
+	match metadata {
+		RuntimeMetadata::V14(m) => m.pallets.iter().map(|p| p.name.clone()).collect(),
+		RuntimeMetadata::V15(m) => m.pallets.iter().map(|p| p.name.clone()).collect(),
+		RuntimeMetadata::V16(m) => m.pallets.iter().map(|p| p.name.clone()).collect(),
+		other => panic!("unexpected metadata version {}", other.version()),
+	}
+}
+
+#[test]
+fn metadata_decodes_at_every_listed_version() {
+	let mut host = dev_host();
+	let expected: Vec<String> =
+		["System", "Timestamp", "Aura", "Grandpa", "Balances", "TransactionPayment", "Sudo", "Probe"]
+			.map(String::from)
+			.into();
+
+	// `OpaqueMetadata` encodes as the bytes it wraps.
+	let raw: Vec<u8> = host.query("Metadata_metadata", ());
+	let default = RuntimeMetadataPrefixed::decode(&mut &raw[..]).expect("metadata decodes");
+	assert_eq!(default.1.version(), 14, "the default metadata is V14");
+	assert_eq!(pallet_names(&default.1), expected);
+
+	let versions: Vec<u32> = host.query("Metadata_metadata_versions", ());
+	for v in [14, 15, 16] {
+		assert!(versions.contains(&v), "V{v} not offered: {versions:?}");
+	}
+	for v in versions.iter().copied().filter(|v| *v != u32::MAX) {
+		let at: Option<Vec<u8>> = host.query("Metadata_metadata_at_version", v);
+		let raw = at.unwrap_or_else(|| panic!("V{v} listed but not served"));
+		let metadata = RuntimeMetadataPrefixed::decode(&mut &raw[..]).expect("metadata decodes");
+		assert_eq!(metadata.1.version(), v);
+		assert_eq!(pallet_names(&metadata.1), expected, "V{v}");
+	}
+	let absent: Option<Vec<u8>> = host.query("Metadata_metadata_at_version", 13u32);
+	assert!(absent.is_none());
+}
+
+#[test]
+fn check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one() {
+	let genesis = genesis("development");
+	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let header = chain.next_header();
+	let block = chain.build_block(vec![]).block;
+	let slot_time = |data_offset: i64| {
+		let now = (1_000_000 + u64::from(*header.number())) * SLOT_DURATION;
+		let mut data = InherentData::new();
+		data.put_data(sp_timestamp::INHERENT_IDENTIFIER, &((now as i64 + data_offset) as u64)).unwrap();
+		data
+	};
+	let mut parent = Wasmtime::new(genesis.storage.clone());
+	let good: CheckInherentsResult = parent.query("BlockBuilder_check_inherents", (&block, slot_time(0)));
+	assert!(good.ok());
+	// The node's clock is far behind the block's timestamp: the block is from the future.
+	let bad: CheckInherentsResult =
+		parent.query("BlockBuilder_check_inherents", (&block, slot_time(-3_600_000)));
+	assert!(!bad.ok());
+}
+
+#[test]
+fn offchain_worker_runs() {
+	let genesis = genesis("development");
+	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let header: Header = chain.build_block(vec![]).block.header;
+	let () = chain.host.query("OffchainWorkerApi_offchain_worker", &header);
+}
+
+#[test]
+fn aura_reports_slot_duration_and_authorities() {
+	let mut host = dev_host();
+	let duration: u64 = host.query("AuraApi_slot_duration", ());
+	assert_eq!(duration, SLOT_DURATION);
+	let authorities: Vec<AuraId> = host.query("AuraApi_authorities", ());
+	assert_eq!(authorities, vec![AuraId::from(Alice.public())]);
+
+	let mut local = Wasmtime::new(genesis("local_testnet").storage);
+	let authorities: Vec<AuraId> = local.query("AuraApi_authorities", ());
+	assert_eq!(authorities, vec![AuraId::from(Alice.public()), AuraId::from(Bob.public())]);
+}
+
+#[test]
+fn grandpa_answers_all_its_calls() {
+	let mut host = dev_host();
+	let authorities: AuthorityList = host.query("GrandpaApi_grandpa_authorities", ());
+	assert_eq!(authorities, vec![(GrandpaId::from(Ed25519Keyring::Alice.public()), 1)]);
+	let set_id: u64 = host.query("GrandpaApi_current_set_id", ());
+	assert_eq!(set_id, 0);
+
+	let alice = GrandpaId::from(Ed25519Keyring::Alice.public());
+	let proof: Option<OpaqueKeyOwnershipProof> =
+		host.query("GrandpaApi_generate_key_ownership_proof", (0u64, &alice));
+	assert!(proof.is_none(), "without sessions there is no key-owner proof");
+
+	let vote = |target: u8| {
+		let prevote = finality_grandpa::Prevote { target_hash: sp_core::H256::repeat_byte(target), target_number: 1u32 };
+		let signature = Ed25519Keyring::Alice.sign(&prevote.encode());
+		(prevote, sp_consensus_grandpa::AuthoritySignature::from(signature))
+	};
+	let equivocation = sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
+		round_number: 1,
+		identity: alice,
+		first: vote(1),
+		second: vote(2),
+	});
+	let report = sp_consensus_grandpa::EquivocationProof::new(0, equivocation);
+	let submitted: Option<()> = host.query(
+		"GrandpaApi_submit_report_equivocation_unsigned_extrinsic",
+		(report, OpaqueKeyOwnershipProof::new(vec![1, 2, 3])),
+	);
+	assert!(submitted.is_none(), "reports are not accepted without key-owner proofs");
+}
+
+#[test]
+fn session_keys_are_generated_into_the_keystore_and_decode() {
+	let mut host = dev_host();
+	let owner = Alice.to_account_id().encode();
+	let generated: OpaqueGeneratedSessionKeys =
+		host.query("SessionKeys_generate_session_keys", (owner, None::<Vec<u8>>));
+	let decoded: Option<Vec<(Vec<u8>, KeyTypeId)>> =
+		host.query("SessionKeys_decode_session_keys", &generated.keys);
+	let decoded = decoded.expect("freshly generated keys decode");
+	assert_eq!(decoded.iter().map(|(_, t)| *t).collect::<Vec<_>>(), vec![KeyTypeId(*b"aura"), KeyTypeId(*b"gran")]);
+	let aura: [u8; 32] = decoded[0].0.clone().try_into().expect("an sr25519 key");
+	let grandpa: [u8; 32] = decoded[1].0.clone().try_into().expect("an ed25519 key");
+	assert!(host.keystore.sr25519_public_keys(KeyTypeId(*b"aura")).contains(&aura.into()));
+	assert!(host.keystore.ed25519_public_keys(KeyTypeId(*b"gran")).contains(&grandpa.into()));
+	assert!(!generated.proof.is_empty(), "the keys come with an ownership proof");
+
+	let garbage: Option<Vec<(Vec<u8>, KeyTypeId)>> =
+		host.query("SessionKeys_decode_session_keys", vec![1u8, 2, 3]);
+	assert!(garbage.is_none());
+}
+
+#[test]
+fn transaction_payment_apis_agree_with_each_other() {
+	let genesis = genesis("development");
+	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let call = transfer(Bob, 5);
+	let xt = chain.sign(Alice, call.clone(), 0);
+	let len = xt.encoded_size() as u32;
+
+	let info: RuntimeDispatchInfo<Balance> = chain.host.query("TransactionPaymentApi_query_info", (&xt, len));
+	let details: FeeDetails<Balance> = chain.host.query("TransactionPaymentApi_query_fee_details", (&xt, len));
+	let inclusion = details.inclusion_fee.clone().expect("signed transactions pay an inclusion fee");
+	assert_eq!(inclusion.base_fee + inclusion.len_fee + inclusion.adjusted_weight_fee, info.partial_fee);
+	assert_eq!(inclusion.len_fee, Balance::from(len), "one unit per byte");
+
+	let weight = Weight::from_parts(1_234_567, 0);
+	for api in ["TransactionPaymentApi", "TransactionPaymentCallApi"] {
+		let by_weight: Balance = chain.host.query(&format!("{api}_query_weight_to_fee"), weight);
+		assert_eq!(by_weight, 1_234_567, "{api}: one unit per unit of ref time");
+		let by_length: Balance = chain.host.query(&format!("{api}_query_length_to_fee"), 321u32);
+		assert_eq!(by_length, 321, "{api}");
+	}
+	assert_eq!(
+		inclusion.adjusted_weight_fee,
+		chain.host.query::<Balance>("TransactionPaymentApi_query_weight_to_fee", info.weight)
+	);
+
+	// The call alone weighs what its dispatch info says; the extrinsic adds its extensions.
+	let call_info: RuntimeDispatchInfo<Balance> =
+		chain.host.query("TransactionPaymentCallApi_query_call_info", (&call, len));
+	assert_eq!(call_info.weight, call.get_dispatch_info().call_weight);
+	assert!(call_info.weight.all_lt(info.weight));
+	assert_eq!(call_info.class, info.class);
+	let call_details: FeeDetails<Balance> =
+		chain.host.query("TransactionPaymentCallApi_query_call_fee_details", (&call, len));
+	let call_inclusion = call_details.inclusion_fee.expect("an inclusion fee");
+	assert_eq!(call_inclusion.base_fee, inclusion.base_fee);
+	assert_eq!(call_inclusion.len_fee, inclusion.len_fee);
+	assert_eq!(call_inclusion.adjusted_weight_fee, Balance::from(call_info.weight.ref_time()));
+	assert_eq!(call_inclusion.base_fee + call_inclusion.len_fee + call_inclusion.adjusted_weight_fee, call_info.partial_fee);
+}
+
+#[test]
+fn genesis_builder_lists_serves_and_validates_presets() {
+	let mut host = dev_host();
+	let names: Vec<String> = host.query("GenesisBuilder_preset_names", ());
+	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
+
+	let local: Option<Vec<u8>> = host.query("GenesisBuilder_get_preset", Some("local_testnet".to_string()));
+	let local: serde_json::Value = serde_json::from_slice(&local.expect("local_testnet exists")).unwrap();
+	assert_eq!(local["aura"]["authorities"].as_array().map(Vec::len), Some(2));
+	assert_eq!(local["grandpa"]["authorities"].as_array().map(Vec::len), Some(2));
+	let sudo = local["sudo"]["key"].as_str().expect("a sudo key");
+	assert_eq!(sudo, sp_core::crypto::Ss58Codec::to_ss58check(&Alice.to_account_id()));
+	let endowed = local["balances"]["balances"].as_array().expect("balances");
+	assert_eq!(endowed.len(), Sr25519Keyring::well_known().count());
+
+	let unknown: Option<Vec<u8>> = host.query("GenesisBuilder_get_preset", Some("mainnet".to_string()));
+	assert!(unknown.is_none());
+	let refused: Result<(), String> = host.query("GenesisBuilder_build_state", b"{not json".to_vec());
+	assert!(refused.expect_err("bad JSON is refused").contains("Invalid JSON"));
+}
+
+#[test]
+fn view_functions_dispatch_by_id() {
+	let mut host = dev_host();
+	let id = pallet_probe::ScratchViewFunction::<Runtime>::id();
+	let answer: Result<Vec<u8>, ViewFunctionDispatchError> =
+		host.query("RuntimeViewFunction_execute_view_function", (&id, ().encode()));
+	assert_eq!(answer.expect("the probe's view function exists"), None::<u32>.encode());
+
+	let unknown = ViewFunctionId { prefix: [7; 16], suffix: [9; 16] };
+	let answer: Result<Vec<u8>, ViewFunctionDispatchError> =
+		host.query("RuntimeViewFunction_execute_view_function", (&unknown, ().encode()));
+	assert!(matches!(answer, Err(ViewFunctionDispatchError::NotFound(_))), "{answer:?}");
+}
