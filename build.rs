@@ -38,9 +38,11 @@ fn main() {
 	let linked = build_runtime(&root, &target_dir.join("wasm-runtime"));
 	let raw = fs::read(&linked).unwrap_or_else(|e| panic!("reading {}: {e}", linked.display()));
 	let compact = compact(&raw);
-	let compressed =
-		sp_maybe_compressed_blob::compress_strongly(&compact, sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT)
-			.expect("the compact blob is below the decompression bomb limit");
+	let compressed = sp_maybe_compressed_blob::compress_strongly(
+		&compact,
+		sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT,
+	)
+	.expect("the compact blob is below the decompression bomb limit");
 
 	let blob_dir = target_dir.join("runtime");
 	fs::create_dir_all(&blob_dir).expect("creating the blob directory");
@@ -51,7 +53,7 @@ fn main() {
 	write(&compressed_path, &compressed);
 	write(
 		&generated,
-		&format!(
+		format!(
 			"/// The compressed blob, as stored under `:code`.\n\
 			 pub const WASM_BINARY: Option<&[u8]> = Some(include_bytes!({:?}));\n\
 			 /// The compact blob before compression.\n\
@@ -79,7 +81,11 @@ fn build_runtime(root: &Path, target_dir: &Path) -> PathBuf {
 		.arg("--target-dir")
 		.arg(target_dir)
 		// The precompiled core/alloc of the stock wasm targets use post-MVP features.
-		.args(["-Zbuild-std=core,alloc", "-Zbuild-std-features=compiler-builtins-mem", "-Zjson-target-spec"])
+		.args([
+			"-Zbuild-std=core,alloc",
+			"-Zbuild-std-features=compiler-builtins-mem",
+			"-Zjson-target-spec",
+		])
 		.env("RUSTC_BOOTSTRAP", "1")
 		// sp-io installs its allocator and panic handler only under this cfg.
 		.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fsubstrate_runtime");
@@ -99,7 +105,9 @@ fn compact(raw: &[u8]) -> Vec<u8> {
 	for payload in wasmparser::Parser::new(0).parse_all(raw) {
 		let payload = payload.expect("the linker wrote a valid module");
 		let keep = match &payload {
-			wasmparser::Payload::CustomSection(reader) => KEPT_CUSTOM_SECTIONS.contains(&reader.name()),
+			wasmparser::Payload::CustomSection(reader) => {
+				KEPT_CUSTOM_SECTIONS.contains(&reader.name())
+			},
 			_ => true,
 		};
 		let Some((id, range)) = payload.as_section() else { continue };

@@ -37,10 +37,17 @@ fn info() -> Result<(), String> {
 	println!("runtime     {} (impl {})", version.spec_name, version.impl_name);
 	println!(
 		"version     spec {}, impl {}, transaction {}, system {}",
-		version.spec_version, version.impl_version, version.transaction_version, version.system_version
+		version.spec_version,
+		version.impl_version,
+		version.transaction_version,
+		version.system_version
 	);
 	println!("runtime APIs {}", version.apis.len());
-	println!("size        {} bytes compact, {} bytes compressed (:code)", compact.len(), compressed.len());
+	println!(
+		"size        {} bytes compact, {} bytes compressed (:code)",
+		compact.len(),
+		compressed.len()
+	);
 
 	let mut imports: BTreeMap<String, Vec<String>> = BTreeMap::new();
 	for payload in wasmparser::Parser::new(0).parse_all(compact) {
@@ -49,7 +56,8 @@ fn info() -> Result<(), String> {
 				let import = import.map_err(|e| e.to_string())?;
 				if let wasmparser::TypeRef::Func(_) = import.ty {
 					// ext_<group>_<name>_version_<n>: summarise by group.
-					let group = import.name.trim_start_matches("ext_").split('_').next().unwrap_or("?");
+					let group =
+						import.name.trim_start_matches("ext_").split('_').next().unwrap_or("?");
 					imports.entry(group.to_string()).or_default().push(import.name.to_string());
 				} else {
 					println!("import      {}.{} ({:?})", import.module, import.name, import.ty);

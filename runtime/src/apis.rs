@@ -1,13 +1,12 @@
 //! The runtime API entry points the blob exports, each forwarding to FRAME.
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, UncheckedExtrinsic,
-	VERSION,
+	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, UncheckedExtrinsic, VERSION,
 };
-use codec::{Decode, Encode};
 use alloc::vec::Vec;
+use codec::{Decode, Encode};
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	view_functions::{ViewFunctionDispatchError, ViewFunctionId},
@@ -30,8 +29,11 @@ use sp_version::RuntimeVersion;
 
 /// An extrinsic that does not decode is refused as `InvalidTransaction::Call`: its call
 /// cannot be known.
-fn decode_extrinsic(opaque: &OpaqueExtrinsic) -> Result<UncheckedExtrinsic, TransactionValidityError> {
-	UncheckedExtrinsic::decode_unprefixed(opaque.inner()).map_err(|_| InvalidTransaction::Call.into())
+fn decode_extrinsic(
+	opaque: &OpaqueExtrinsic,
+) -> Result<UncheckedExtrinsic, TransactionValidityError> {
+	UncheckedExtrinsic::decode_unprefixed(opaque.inner())
+		.map_err(|_| InvalidTransaction::Call.into())
 }
 
 impl_runtime_apis! {

@@ -31,7 +31,8 @@ fn testnet_genesis(authorities: &[(Sr25519Keyring, Ed25519Keyring)], sudo: Accou
 pub fn development() -> Value {
 	testnet_genesis(
 		&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		Sr25519Keyring::Alice.to_account_id())
+		Sr25519Keyring::Alice.to_account_id(),
+	)
 }
 
 /// Two authorities (Alice, Bob), Alice as sudo, every well-known dev account endowed.

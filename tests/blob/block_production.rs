@@ -19,14 +19,18 @@ fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() 
 	let issuance_before = chain.total_issuance();
 
 	let amounts: [Balance; 3] = [UNIT, 2 * UNIT, 3 * UNIT];
-	let transfers: Vec<_> =
-		amounts.iter().enumerate().map(|(i, v)| chain.sign(Alice, transfer(Bob, *v), i as u32)).collect();
+	let transfers: Vec<_> = amounts
+		.iter()
+		.enumerate()
+		.map(|(i, v)| chain.sign(Alice, transfer(Bob, *v), i as u32))
+		.collect();
 	// The fee each transfer will pay, as a wallet asks for it before submitting.
 	let quoted: Vec<Balance> = transfers
 		.iter()
 		.map(|xt| {
-			let info: RuntimeDispatchInfo<Balance> =
-				chain.host.query("TransactionPaymentApi_query_info", (xt, xt.encoded_size() as u32));
+			let info: RuntimeDispatchInfo<Balance> = chain
+				.host
+				.query("TransactionPaymentApi_query_info", (xt, xt.encoded_size() as u32));
 			info.partial_fee
 		})
 		.collect();
@@ -34,7 +38,11 @@ fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() 
 
 	let built = chain.build_block(transfers);
 	assert!(built.results.iter().all(|r| *r == Ok(Ok(()))), "{:?}", built.results);
-	assert_eq!(built.block.extrinsics.len(), 1 + amounts.len(), "timestamp inherent plus the transfers");
+	assert_eq!(
+		built.block.extrinsics.len(),
+		1 + amounts.len(),
+		"timestamp inherent plus the transfers"
+	);
 
 	let paid: Vec<Balance> = built
 		.events

@@ -21,7 +21,10 @@ fn dev_chain() -> Chain<Wasmtime> {
 }
 
 /// Builds a block with Alice's sudo call and returns the probe's events from it.
-fn run(chain: &mut Chain<Wasmtime>, call: ProbeCall<Runtime>) -> (BuiltBlock, Vec<pallet_probe::Event<Runtime>>) {
+fn run(
+	chain: &mut Chain<Wasmtime>,
+	call: ProbeCall<Runtime>,
+) -> (BuiltBlock, Vec<pallet_probe::Event<Runtime>>) {
 	let xt = chain.sign(Alice, probe(call), 0);
 	let built = chain.build_block(vec![xt]);
 	assert_eq!(built.results, vec![Ok(Ok(()))]);
@@ -57,7 +60,10 @@ fn recursion_beyond_the_stack_traps_cleanly_and_the_next_call_works() {
 	let too_deep = chain.sign(Alice, probe(ProbeCall::recurse { depth: 1_000_000 }), 0);
 	let trapped = chain.host.call("BlockBuilder_apply_extrinsic", &too_deep.encode());
 	let error = trapped.expect_err("a million 256-byte frames do not fit in a 1 MiB stack");
-	assert!(error.contains("trap") || error.contains("stack") || error.contains("out of bounds"), "{error}");
+	assert!(
+		error.contains("trap") || error.contains("stack") || error.contains("out of bounds"),
+		"{error}"
+	);
 
 	// A fresh instance over the same state carries on where the trap left nothing behind.
 	let shallow = chain.sign(Alice, probe(ProbeCall::recurse { depth: 1_000 }), 0);
@@ -111,7 +117,10 @@ fn a_panic_message_reaches_the_host_log() {
 	chain.start_block();
 	let message = b"boundary-probe-7f3a".to_vec();
 	let xt = chain.sign(Alice, probe(ProbeCall::panic { message: message.try_into().unwrap() }), 0);
-	assert!(chain.host.call("BlockBuilder_apply_extrinsic", &xt.encode()).is_err(), "a panic traps");
+	assert!(
+		chain.host.call("BlockBuilder_apply_extrinsic", &xt.encode()).is_err(),
+		"a panic traps"
+	);
 	let lines = log.lock().unwrap();
 	assert!(
 		lines.iter().any(|l| l.contains("probe panic: boundary-probe-7f3a")),

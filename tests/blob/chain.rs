@@ -43,17 +43,19 @@ pub fn genesis_config(host: &mut impl Host, preset: &str) -> Vec<u8> {
 	let mut config: serde_json::Value =
 		serde_json::from_slice(&default.expect("the default config")).expect("JSON");
 	let patch: serde_json::Value =
-		serde_json::from_slice(&patch.unwrap_or_else(|| panic!("no preset {preset}"))).expect("JSON");
+		serde_json::from_slice(&patch.unwrap_or_else(|| panic!("no preset {preset}")))
+			.expect("JSON");
 	merge(&mut config, patch);
 	serde_json::to_vec(&config).expect("JSON")
 }
 
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (key, value) in patch {
 				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
@@ -81,7 +83,12 @@ pub struct TxParams {
 }
 
 /// `call` signed by `signer` for account `who` (normally the signer's own account).
-pub fn sign_as(signer: &sr25519::Pair, who: AccountId, call: RuntimeCall, p: &TxParams) -> UncheckedExtrinsic {
+pub fn sign_as(
+	signer: &sr25519::Pair,
+	who: AccountId,
+	call: RuntimeCall,
+	p: &TxParams,
+) -> UncheckedExtrinsic {
 	let extension: TxExtension = (
 		frame_system::CheckNonZeroSender::new(),
 		frame_system::CheckSpecVersion::new(),
@@ -99,11 +106,19 @@ pub fn sign_as(signer: &sr25519::Pair, who: AccountId, call: RuntimeCall, p: &Tx
 		((), p.spec_version, p.transaction_version, p.genesis, p.genesis, (), (), (), None, ());
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	UncheckedExtrinsic::new_signed(call, Address::Id(who), MultiSignature::Sr25519(signature), extension)
+	UncheckedExtrinsic::new_signed(
+		call,
+		Address::Id(who),
+		MultiSignature::Sr25519(signature),
+		extension,
+	)
 }
 
 pub fn transfer(to: Sr25519Keyring, value: Balance) -> RuntimeCall {
-	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive { dest: to.to_account_id().into(), value })
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+		dest: to.to_account_id().into(),
+		value,
+	})
 }
 
 pub fn sudo(call: RuntimeCall) -> RuntimeCall {
@@ -141,7 +156,12 @@ impl<H: Host> Chain<H> {
 	}
 
 	/// `call` signed by `who` at its next nonce plus `offset`.
-	pub fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall, offset: Nonce) -> UncheckedExtrinsic {
+	pub fn sign(
+		&mut self,
+		who: Sr25519Keyring,
+		call: RuntimeCall,
+		offset: Nonce,
+	) -> UncheckedExtrinsic {
 		let mut params = self.params(who);
 		params.nonce += offset;
 		sign_as(&who.pair(), who.to_account_id(), call, &params)
@@ -190,7 +210,8 @@ impl<H: Host> Chain<H> {
 
 	/// Applies one extrinsic as a block author does: kept only if the runtime accepts it.
 	pub fn apply(&mut self, xt: &UncheckedExtrinsic) -> ApplyExtrinsicResult {
-		let accepted = |out: &[u8]| decode_exact::<ApplyExtrinsicResult>("apply_extrinsic", out).is_ok();
+		let accepted =
+			|out: &[u8]| decode_exact::<ApplyExtrinsicResult>("apply_extrinsic", out).is_ok();
 		let out = self
 			.host
 			.execute("BlockBuilder_apply_extrinsic", &xt.encode(), &accepted)

@@ -9,7 +9,9 @@ use crate::{
 use sc_executor::{sp_wasm_interface::HostFunctions, RuntimeVersion};
 use sc_executor_common::runtime_blob::RuntimeBlob;
 use std::collections::BTreeSet;
-use wasmparser::{ExternalKind, FuncType, Parser, Payload, TypeRef, ValType, Validator, WasmFeatures};
+use wasmparser::{
+	ExternalKind, FuncType, Parser, Payload, TypeRef, ValType, Validator, WasmFeatures,
+};
 
 /// Every runtime API function a node or wallet calls on this runtime.
 pub const ENTRY_POINTS: &[&str] = &[
@@ -75,13 +77,14 @@ fn parse(code: &[u8]) -> Module {
 	};
 	for payload in Parser::new(0).parse_all(code) {
 		match payload.expect("parses") {
-			Payload::TypeSection(reader) =>
+			Payload::TypeSection(reader) => {
 				for group in reader {
 					for ty in group.expect("type").into_types() {
 						types.push(ty.unwrap_func().clone());
 					}
-				},
-			Payload::ImportSection(reader) =>
+				}
+			},
+			Payload::ImportSection(reader) => {
 				for import in reader {
 					let import = import.expect("import");
 					let name = (import.module.to_string(), import.name.to_string());
@@ -93,16 +96,19 @@ fn parse(code: &[u8]) -> Module {
 						TypeRef::Memory(_) => module.memory_imports.push(name),
 						other => panic!("unexpected import {name:?}: {other:?}"),
 					}
-				},
-			Payload::FunctionSection(reader) =>
+				}
+			},
+			Payload::FunctionSection(reader) => {
 				for ty in reader {
 					module.signatures.push(types[ty.expect("function") as usize].clone());
-				},
-			Payload::ExportSection(reader) =>
+				}
+			},
+			Payload::ExportSection(reader) => {
 				for export in reader {
 					let export = export.expect("export");
 					module.exports.push((export.name.to_string(), export.kind, export.index));
-				},
+				}
+			},
 			Payload::CustomSection(reader) => {
 				module.custom_sections.insert(reader.name().to_string());
 			},
@@ -115,7 +121,9 @@ fn parse(code: &[u8]) -> Module {
 #[test]
 fn validates_as_strict_mvp() {
 	let mut validator = Validator::new_with_features(WasmFeatures::MVP);
-	validator.validate_all(&code()).expect("the blob is valid Wasm MVP with every post-MVP feature off");
+	validator
+		.validate_all(&code())
+		.expect("the blob is valid Wasm MVP with every post-MVP feature off");
 }
 
 #[test]
@@ -146,7 +154,8 @@ fn imports_only_host_functions_a_node_registers() {
 #[test]
 fn exports_the_heap_symbols_the_table_and_every_entry_point() {
 	let module = parse(&code());
-	let export = |name: &str| module.exports.iter().find(|(n, _, _)| n == name).map(|(_, k, i)| (*k, *i));
+	let export =
+		|name: &str| module.exports.iter().find(|(n, _, _)| n == name).map(|(_, k, i)| (*k, *i));
 	assert_eq!(export("__heap_base").map(|e| e.0), Some(ExternalKind::Global));
 	assert_eq!(export("__data_end").map(|e| e.0), Some(ExternalKind::Global));
 	assert_eq!(export("__indirect_function_table").map(|e| e.0), Some(ExternalKind::Table));
@@ -154,7 +163,10 @@ fn exports_the_heap_symbols_the_table_and_every_entry_point() {
 	for name in ENTRY_POINTS {
 		let (kind, index) = export(name).unwrap_or_else(|| panic!("{name} is not exported"));
 		assert_eq!(kind, ExternalKind::Func, "{name}");
-		assert_eq!(module.signatures[index as usize], entry_point, "{name} is not (i32, i32) -> i64");
+		assert_eq!(
+			module.signatures[index as usize], entry_point,
+			"{name} is not (i32, i32) -> i64"
+		);
 	}
 }
 
@@ -167,9 +179,11 @@ fn keeps_only_the_version_sections() {
 
 #[test]
 fn version_sections_agree_with_core_version() {
-	let embedded = sc_executor::read_embedded_version(&RuntimeBlob::uncompress_if_needed(blob()).expect("blob"))
-		.expect("the sections decode")
-		.expect("the blob carries the version sections");
+	let embedded = sc_executor::read_embedded_version(
+		&RuntimeBlob::uncompress_if_needed(blob()).expect("blob"),
+	)
+	.expect("the sections decode")
+	.expect("the blob carries the version sections");
 	let mut host = Wasmtime::new(genesis("development").storage);
 	let reported: RuntimeVersion = host.query("Core_version", ());
 	// The sections list the APIs in link order; a node reads them as a set.

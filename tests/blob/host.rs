@@ -9,9 +9,9 @@ use sp_core::{
 	traits::{CallContext, CodeExecutor, RuntimeCode, WrappedRuntimeCode},
 	H256,
 };
+use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
 use sp_runtime::{traits::BlakeTwo256, StateVersion};
 use sp_state_machine::{Backend, TestExternalities};
-use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
 use std::{
 	collections::BTreeMap,
 	sync::{Arc, OnceLock},
@@ -58,13 +58,15 @@ pub trait Host {
 /// Typed calls over any [`Host`]: encode the arguments, decode the answer exactly.
 pub trait HostExt: Host {
 	fn api<R: Decode>(&mut self, method: &str, args: impl Encode) -> R {
-		let out = self.call(method, &args.encode()).unwrap_or_else(|e| panic!("{method} failed: {e}"));
+		let out =
+			self.call(method, &args.encode()).unwrap_or_else(|e| panic!("{method} failed: {e}"));
 		decode_exact(method, &out)
 	}
 
 	fn query<R: Decode>(&mut self, method: &str, args: impl Encode) -> R {
-		let out =
-			self.dry_call(method, &args.encode()).unwrap_or_else(|e| panic!("{method} failed: {e}"));
+		let out = self
+			.dry_call(method, &args.encode())
+			.unwrap_or_else(|e| panic!("{method} failed: {e}"));
 		decode_exact(method, &out)
 	}
 
@@ -103,7 +105,6 @@ impl Wasmtime {
 		ext.register_extension(KeystoreExt::from(keystore.clone() as Arc<dyn Keystore>));
 		Self { ext, keystore }
 	}
-
 }
 
 impl Host for Wasmtime {
@@ -122,7 +123,13 @@ impl Host for Wasmtime {
 		};
 		let mut ext = self.ext.ext();
 		ext.storage_start_transaction();
-		let (result, _) = executor().call(&mut ext, &runtime_code, method, input, CallContext::Onchain { import: false });
+		let (result, _) = executor().call(
+			&mut ext,
+			&runtime_code,
+			method,
+			input,
+			CallContext::Onchain { import: false },
+		);
 		if result.as_deref().is_ok_and(keep) {
 			ext.storage_commit_transaction().expect("a transaction was started");
 		} else {

@@ -27,8 +27,12 @@ fn chain_after_one_transfer() -> Chain<Wasmtime> {
 
 fn validate(chain: &mut Chain<Wasmtime>, xt: &[u8]) -> TransactionValidity {
 	// `xt` is already an encoded extrinsic: it goes in as is, with no second length prefix.
-	let input = [&TransactionSource::External.encode()[..], xt, &chain.head.hash().encode()].concat();
-	let out = chain.host.dry_call("TaggedTransactionQueue_validate_transaction", &input).expect("no trap");
+	let input =
+		[&TransactionSource::External.encode()[..], xt, &chain.head.hash().encode()].concat();
+	let out = chain
+		.host
+		.dry_call("TaggedTransactionQueue_validate_transaction", &input)
+		.expect("no trap");
 	decode_exact("validate_transaction", &out)
 }
 
@@ -45,21 +49,19 @@ fn each_bad_transaction_gets_its_own_invalid_variant() {
 	let call = transfer(Bob, UNIT);
 	let penniless = sr25519::Pair::from_string("//Penniless", None).expect("a dev seed");
 
+	let alice_signs =
+		|params: TxParams| sign_as(&Alice.pair(), alice.clone(), call.clone(), &params);
+
 	let bad_signature = sign_as(&Bob.pair(), alice.clone(), call.clone(), &good);
-	let stale = sign_as(&Alice.pair(), alice.clone(), call.clone(), &TxParams { nonce: 0, ..good.clone() });
-	let wrong_genesis = sign_as(
-		&Alice.pair(),
-		alice.clone(),
+	let stale = alice_signs(TxParams { nonce: 0, ..good.clone() });
+	let wrong_genesis = alice_signs(TxParams { genesis: H256::repeat_byte(7), ..good.clone() });
+	let wrong_spec = alice_signs(TxParams { spec_version: good.spec_version + 1, ..good.clone() });
+	let too_poor = sign_as(
+		&penniless,
+		penniless.public().into(),
 		call.clone(),
-		&TxParams { genesis: H256::repeat_byte(7), ..good.clone() },
+		&TxParams { nonce: 0, ..good.clone() },
 	);
-	let wrong_spec = sign_as(
-		&Alice.pair(),
-		alice.clone(),
-		call.clone(),
-		&TxParams { spec_version: good.spec_version + 1, ..good.clone() },
-	);
-	let too_poor = sign_as(&penniless, penniless.public().into(), call.clone(), &TxParams { nonce: 0, ..good.clone() });
 	// A framed extrinsic whose body is not this runtime's extrinsic format.
 	let undecodable = vec![0xffu8, 0x00, 0x13, 0x37].encode();
 
@@ -72,14 +74,18 @@ fn each_bad_transaction_gets_its_own_invalid_variant() {
 		("undecodable bytes", undecodable, InvalidTransaction::Call),
 	];
 
-	let expected_errors: Vec<_> = cases.iter().map(|(name, _, e)| (*name, Err(TransactionValidityError::Invalid(*e)))).collect();
-	let validated: Vec<_> = cases.iter().map(|(name, xt, _)| (*name, validate(&mut chain, xt))).collect();
-	assert_eq!(validated, expected_errors);
+	let expected: Vec<(&str, TransactionValidityError)> =
+		cases.iter().map(|(name, _, e)| (*name, TransactionValidityError::Invalid(*e))).collect();
+	let validated: Vec<_> = cases
+		.iter()
+		.map(|(name, xt, _)| (*name, validate(&mut chain, xt).expect_err(name)))
+		.collect();
+	assert_eq!(validated, expected, "TaggedTransactionQueue_validate_transaction");
 
 	chain.start_block();
-	let expected_errors: Vec<_> = cases.iter().map(|(name, _, e)| (*name, Err(TransactionValidityError::Invalid(*e)))).collect();
-	let applied: Vec<_> = cases.iter().map(|(name, xt, _)| (*name, apply(&mut chain, xt))).collect();
-	assert_eq!(applied, expected_errors);
+	let applied: Vec<_> =
+		cases.iter().map(|(name, xt, _)| (*name, apply(&mut chain, xt).expect_err(name))).collect();
+	assert_eq!(applied, expected, "BlockBuilder_apply_extrinsic");
 }
 
 #[test]
@@ -92,5 +98,8 @@ fn a_future_nonce_waits_in_the_pool_but_cannot_enter_a_block() {
 	assert_eq!(valid.provides, vec![(alice, 2u32).encode()]);
 
 	chain.start_block();
-	assert_eq!(apply(&mut chain, &future), Err(TransactionValidityError::Invalid(InvalidTransaction::Future)));
+	assert_eq!(
+		apply(&mut chain, &future),
+		Err(TransactionValidityError::Invalid(InvalidTransaction::Future))
+	);
 }

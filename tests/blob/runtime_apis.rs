@@ -5,8 +5,8 @@ use crate::{
 	host::{HostExt, Wasmtime},
 };
 use codec::{Decode, Encode};
-use frame_support::dispatch::GetDispatchInfo;
 use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
+use frame_support::dispatch::GetDispatchInfo;
 use frame_support::view_functions::{ViewFunction, ViewFunctionDispatchError, ViewFunctionId};
 use mvp_chain_runtime::{Balance, Header, Runtime, SLOT_DURATION, VERSION};
 use pallet_transaction_payment::{FeeDetails, RuntimeDispatchInfo};
@@ -14,7 +14,10 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::{AuthorityId as GrandpaId, AuthorityList, OpaqueKeyOwnershipProof};
 use sp_core::crypto::KeyTypeId;
 use sp_inherents::{CheckInherentsResult, InherentData};
-use sp_keyring::{Ed25519Keyring, Sr25519Keyring::{self, Alice, Bob}};
+use sp_keyring::{
+	Ed25519Keyring,
+	Sr25519Keyring::{self, Alice, Bob},
+};
 use sp_keystore::Keystore;
 use sp_runtime::{traits::Header as _, Weight};
 use sp_session::OpaqueGeneratedSessionKeys;
@@ -32,9 +35,19 @@ fn core_version_lists_every_api_at_the_release_version() {
 	// The blob's list equals the one the native build derives from the API traits' versions.
 	assert_eq!(version.apis, VERSION.apis);
 	for name in [
-		"Core", "Metadata", "BlockBuilder", "TaggedTransactionQueue", "OffchainWorkerApi", "AuraApi",
-		"GrandpaApi", "SessionKeys", "AccountNonceApi", "TransactionPaymentApi",
-		"TransactionPaymentCallApi", "GenesisBuilder", "RuntimeViewFunction",
+		"Core",
+		"Metadata",
+		"BlockBuilder",
+		"TaggedTransactionQueue",
+		"OffchainWorkerApi",
+		"AuraApi",
+		"GrandpaApi",
+		"SessionKeys",
+		"AccountNonceApi",
+		"TransactionPaymentApi",
+		"TransactionPaymentCallApi",
+		"GenesisBuilder",
+		"RuntimeViewFunction",
 	] {
 		let id = sp_crypto_hashing::blake2_64(name.as_bytes());
 		assert!(version.apis.iter().any(|(api, _)| *api == id), "{name} missing from Core_version");
@@ -53,10 +66,18 @@ fn pallet_names(metadata: &RuntimeMetadata) -> Vec<String> {
 #[test]
 fn metadata_decodes_at_every_listed_version() {
 	let mut host = dev_host();
-	let expected: Vec<String> =
-		["System", "Timestamp", "Aura", "Grandpa", "Balances", "TransactionPayment", "Sudo", "Probe"]
-			.map(String::from)
-			.into();
+	let expected: Vec<String> = [
+		"System",
+		"Timestamp",
+		"Aura",
+		"Grandpa",
+		"Balances",
+		"TransactionPayment",
+		"Sudo",
+		"Probe",
+	]
+	.map(String::from)
+	.into();
 
 	// `OpaqueMetadata` encodes as the bytes it wraps.
 	let raw: Vec<u8> = host.query("Metadata_metadata", ());
@@ -88,11 +109,13 @@ fn check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one() {
 	let slot_time = |data_offset: i64| {
 		let now = (1_000_000 + u64::from(*header.number())) * SLOT_DURATION;
 		let mut data = InherentData::new();
-		data.put_data(sp_timestamp::INHERENT_IDENTIFIER, &((now as i64 + data_offset) as u64)).unwrap();
+		data.put_data(sp_timestamp::INHERENT_IDENTIFIER, &((now as i64 + data_offset) as u64))
+			.unwrap();
 		data
 	};
 	let mut parent = Wasmtime::new(genesis.storage.clone());
-	let good: CheckInherentsResult = parent.query("BlockBuilder_check_inherents", (&block, slot_time(0)));
+	let good: CheckInherentsResult =
+		parent.query("BlockBuilder_check_inherents", (&block, slot_time(0)));
 	assert!(good.ok());
 	// The node's clock is far behind the block's timestamp: the block is from the future.
 	let bad: CheckInherentsResult =
@@ -135,16 +158,20 @@ fn grandpa_answers_all_its_calls() {
 	assert!(proof.is_none(), "without sessions there is no key-owner proof");
 
 	let vote = |target: u8| {
-		let prevote = finality_grandpa::Prevote { target_hash: sp_core::H256::repeat_byte(target), target_number: 1u32 };
+		let prevote = finality_grandpa::Prevote {
+			target_hash: sp_core::H256::repeat_byte(target),
+			target_number: 1u32,
+		};
 		let signature = Ed25519Keyring::Alice.sign(&prevote.encode());
 		(prevote, sp_consensus_grandpa::AuthoritySignature::from(signature))
 	};
-	let equivocation = sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
-		round_number: 1,
-		identity: alice,
-		first: vote(1),
-		second: vote(2),
-	});
+	let equivocation =
+		sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
+			round_number: 1,
+			identity: alice,
+			first: vote(1),
+			second: vote(2),
+		});
 	let report = sp_consensus_grandpa::EquivocationProof::new(0, equivocation);
 	let submitted: Option<()> = host.query(
 		"GrandpaApi_submit_report_equivocation_unsigned_extrinsic",
@@ -162,7 +189,10 @@ fn session_keys_are_generated_into_the_keystore_and_decode() {
 	let decoded: Option<Vec<(Vec<u8>, KeyTypeId)>> =
 		host.query("SessionKeys_decode_session_keys", &generated.keys);
 	let decoded = decoded.expect("freshly generated keys decode");
-	assert_eq!(decoded.iter().map(|(_, t)| *t).collect::<Vec<_>>(), vec![KeyTypeId(*b"aura"), KeyTypeId(*b"gran")]);
+	assert_eq!(
+		decoded.iter().map(|(_, t)| *t).collect::<Vec<_>>(),
+		vec![KeyTypeId(*b"aura"), KeyTypeId(*b"gran")]
+	);
 	let aura: [u8; 32] = decoded[0].0.clone().try_into().expect("an sr25519 key");
 	let grandpa: [u8; 32] = decoded[1].0.clone().try_into().expect("an ed25519 key");
 	assert!(host.keystore.sr25519_public_keys(KeyTypeId(*b"aura")).contains(&aura.into()));
@@ -182,10 +212,16 @@ fn transaction_payment_apis_agree_with_each_other() {
 	let xt = chain.sign(Alice, call.clone(), 0);
 	let len = xt.encoded_size() as u32;
 
-	let info: RuntimeDispatchInfo<Balance> = chain.host.query("TransactionPaymentApi_query_info", (&xt, len));
-	let details: FeeDetails<Balance> = chain.host.query("TransactionPaymentApi_query_fee_details", (&xt, len));
-	let inclusion = details.inclusion_fee.clone().expect("signed transactions pay an inclusion fee");
-	assert_eq!(inclusion.base_fee + inclusion.len_fee + inclusion.adjusted_weight_fee, info.partial_fee);
+	let info: RuntimeDispatchInfo<Balance> =
+		chain.host.query("TransactionPaymentApi_query_info", (&xt, len));
+	let details: FeeDetails<Balance> =
+		chain.host.query("TransactionPaymentApi_query_fee_details", (&xt, len));
+	let inclusion =
+		details.inclusion_fee.clone().expect("signed transactions pay an inclusion fee");
+	assert_eq!(
+		inclusion.base_fee + inclusion.len_fee + inclusion.adjusted_weight_fee,
+		info.partial_fee
+	);
 	assert_eq!(inclusion.len_fee, Balance::from(len), "one unit per byte");
 
 	let weight = Weight::from_parts(1_234_567, 0);
@@ -212,7 +248,10 @@ fn transaction_payment_apis_agree_with_each_other() {
 	assert_eq!(call_inclusion.base_fee, inclusion.base_fee);
 	assert_eq!(call_inclusion.len_fee, inclusion.len_fee);
 	assert_eq!(call_inclusion.adjusted_weight_fee, Balance::from(call_info.weight.ref_time()));
-	assert_eq!(call_inclusion.base_fee + call_inclusion.len_fee + call_inclusion.adjusted_weight_fee, call_info.partial_fee);
+	assert_eq!(
+		call_inclusion.base_fee + call_inclusion.len_fee + call_inclusion.adjusted_weight_fee,
+		call_info.partial_fee
+	);
 }
 
 #[test]
@@ -221,8 +260,10 @@ fn genesis_builder_lists_serves_and_validates_presets() {
 	let names: Vec<String> = host.query("GenesisBuilder_preset_names", ());
 	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
 
-	let local: Option<Vec<u8>> = host.query("GenesisBuilder_get_preset", Some("local_testnet".to_string()));
-	let local: serde_json::Value = serde_json::from_slice(&local.expect("local_testnet exists")).unwrap();
+	let local: Option<Vec<u8>> =
+		host.query("GenesisBuilder_get_preset", Some("local_testnet".to_string()));
+	let local: serde_json::Value =
+		serde_json::from_slice(&local.expect("local_testnet exists")).unwrap();
 	assert_eq!(local["aura"]["authorities"].as_array().map(Vec::len), Some(2));
 	assert_eq!(local["grandpa"]["authorities"].as_array().map(Vec::len), Some(2));
 	let sudo = local["sudo"]["key"].as_str().expect("a sudo key");
@@ -230,9 +271,11 @@ fn genesis_builder_lists_serves_and_validates_presets() {
 	let endowed = local["balances"]["balances"].as_array().expect("balances");
 	assert_eq!(endowed.len(), Sr25519Keyring::well_known().count());
 
-	let unknown: Option<Vec<u8>> = host.query("GenesisBuilder_get_preset", Some("mainnet".to_string()));
+	let unknown: Option<Vec<u8>> =
+		host.query("GenesisBuilder_get_preset", Some("mainnet".to_string()));
 	assert!(unknown.is_none());
-	let refused: Result<(), String> = host.query("GenesisBuilder_build_state", b"{not json".to_vec());
+	let refused: Result<(), String> =
+		host.query("GenesisBuilder_build_state", b"{not json".to_vec());
 	assert!(refused.expect_err("bad JSON is refused").contains("Invalid JSON"));
 }
 

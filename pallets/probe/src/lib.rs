@@ -140,6 +140,8 @@ pub mod pallet {
 		frame[(depth % 256) as usize] = depth as u8;
 		let frame = core::hint::black_box(frame);
 		let below = if depth == 0 { 0 } else { descend(depth - 1) };
-		core::hint::black_box(below.wrapping_mul(31).wrapping_add(u64::from(frame[(depth % 256) as usize])))
+		core::hint::black_box(
+			below.wrapping_mul(31).wrapping_add(u64::from(frame[(depth % 256) as usize])),
+		)
 	}
 }

@@ -15,10 +15,12 @@ pub trait WeightInfo {
 /// Weights for a runtime using RocksDB-like storage costs.
 impl WeightInfo for () {
 	fn allocate(len: u32) -> Weight {
-		Weight::from_parts(10_000_000, 0).saturating_add(Weight::from_parts(5_000, 0).saturating_mul(len.into()))
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(Weight::from_parts(5_000, 0).saturating_mul(len.into()))
 	}
 	fn recurse(depth: u32) -> Weight {
-		Weight::from_parts(10_000_000, 0).saturating_add(Weight::from_parts(50_000, 0).saturating_mul(depth.into()))
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(Weight::from_parts(50_000, 0).saturating_mul(depth.into()))
 	}
 	fn storage_rollback() -> Weight {
 		Weight::from_parts(20_000_000, 0).saturating_add(RocksDbWeight::get().reads_writes(2, 1))
