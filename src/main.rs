@@ -54,13 +54,18 @@ fn info() -> Result<(), String> {
 		if let wasmparser::Payload::ImportSection(reader) = payload.map_err(|e| e.to_string())? {
 			for import in reader {
 				let import = import.map_err(|e| e.to_string())?;
-				if let wasmparser::TypeRef::Func(_) = import.ty {
-					// ext_<group>_<name>_version_<n>: summarise by group.
-					let group =
-						import.name.trim_start_matches("ext_").split('_').next().unwrap_or("?");
-					imports.entry(group.to_string()).or_default().push(import.name.to_string());
-				} else {
-					println!("import      {}.{} ({:?})", import.module, import.name, import.ty);
+				match import.ty {
+					wasmparser::TypeRef::Func(_) => {
+						// ext_<group>_<name>_version_<n>: summarise by group.
+						let name = import.name.trim_start_matches("ext_");
+						let group = name.split('_').next().unwrap_or("?");
+						imports.entry(group.to_string()).or_default().push(import.name.to_string());
+					},
+					wasmparser::TypeRef::Memory(memory) => println!(
+						"memory      {}.{} imported, {} pages initially",
+						import.module, import.name, memory.initial
+					),
+					other => println!("import      {}.{}: {other:?}", import.module, import.name),
 				}
 			}
 		}
