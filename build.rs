@@ -5,7 +5,10 @@
 //! The runtime is built by a separate cargo invocation: its no_std feature set cannot share a
 //! feature resolution with this crate's native (std) dependencies.
 //!
-//! `SKIP_WASM_BUILD=1` skips the blob for native-only iteration; both constants are then `None`.
+//! Two more builds of the same source serve the upgrade tests as `fixtures::*`: one with a
+//! higher `spec_version`, one with another `spec_name` (see `runtime/build.rs`).
+//!
+//! `SKIP_WASM_BUILD=1` skips the blobs for native-only iteration; the constants are then `None`.
 
 use std::{
 	env, fs,
@@ -18,6 +21,32 @@ const KEPT_CUSTOM_SECTIONS: [&str; 2] = ["runtime_version", "runtime_apis"];
 const RUNTIME_CRATE: &str = "mvp_chain_runtime";
 /// The cargo profile (root `Cargo.toml`) the blob is built with.
 const WASM_PROFILE: &str = "wasm";
+const SPEC_VERSION_BUMP: &str = "MVP_CHAIN_SPEC_VERSION_BUMP";
+const SPEC_NAME: &str = "MVP_CHAIN_SPEC_NAME";
+
+/// A build of the runtime for the upgrade tests: its constant's name, and how far its
+/// `spec_version` is above the blob's, and its `spec_name` if not the blob's.
+struct Fixture {
+	name: &'static str,
+	doc: &'static str,
+	bump: u32,
+	spec_name: Option<&'static str>,
+}
+
+const FIXTURES: [Fixture; 2] = [
+	Fixture {
+		name: "NEXT_SPEC_VERSION",
+		doc: "The runtime with `spec_version` one above the blob's: a valid upgrade.",
+		bump: 1,
+		spec_name: None,
+	},
+	Fixture {
+		name: "FOREIGN_SPEC_NAME",
+		doc: "The runtime under another `spec_name` (and a higher `spec_version`): not an upgrade.",
+		bump: 2,
+		spec_name: Some("mvp-chain-foreign"),
+	},
+];
 
 fn main() {
 	let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
@@ -27,40 +56,72 @@ fn main() {
 
 	if env::var_os("SKIP_WASM_BUILD").is_some_and(|v| !v.is_empty() && v != "0") {
 		println!("cargo:warning=SKIP_WASM_BUILD is set: WASM_BINARY is None");
-		write(&generated, "pub const WASM_BINARY: Option<&[u8]> = None;\npub const WASM_BINARY_BLOATY: Option<&[u8]> = None;\n");
+		let mut code = String::from("pub const WASM_BINARY: Option<&[u8]> = None;\n");
+		code += "pub const WASM_BINARY_BLOATY: Option<&[u8]> = None;\npub mod fixtures {\n";
+		for fixture in &FIXTURES {
+			code += &format!("\tpub const {}: Option<&[u8]> = None;\n", fixture.name);
+		}
+		write(&generated, code + "}\n");
 		return;
 	}
 	for watched in ["runtime", "pallets", "wasm-target.json", "Cargo.toml", "Cargo.lock"] {
 		println!("cargo:rerun-if-changed={}", root.join(watched).display());
 	}
+	// A chain builder's own override moves the blob and the fixtures alike.
+	let base_bump: u32 = env_override(SPEC_VERSION_BUMP)
+		.map(|v| v.parse().unwrap_or_else(|_| panic!("{SPEC_VERSION_BUMP}={v:?} is not a u32")))
+		.unwrap_or(0);
+	let base_name = env_override(SPEC_NAME);
 
 	let target_dir = outer_target_dir(&out_dir);
-	let linked = build_runtime(&root, &target_dir.join("wasm-runtime"));
-	let raw = fs::read(&linked).unwrap_or_else(|e| panic!("reading {}: {e}", linked.display()));
+	let wasm_target_dir = target_dir.join("wasm-runtime");
+	let blob_dir = target_dir.join("runtime");
+	fs::create_dir_all(blob_dir.join("fixtures")).expect("creating the blob directory");
+
+	let main = build_runtime(&root, &wasm_target_dir, base_bump, base_name.as_deref());
+	let (compact, compressed) = ship(&main, &blob_dir, RUNTIME_CRATE);
+	let mut code = format!(
+		"/// The compressed blob, as stored under `:code`.\n\
+		 pub const WASM_BINARY: Option<&[u8]> = Some(include_bytes!({compressed:?}));\n\
+		 /// The compact blob before compression.\n\
+		 pub const WASM_BINARY_BLOATY: Option<&[u8]> = Some(include_bytes!({compact:?}));\n\
+		 /// Other builds of the same runtime for upgrade tests (compressed). Not for deployment.\n\
+		 pub mod fixtures {{\n"
+	);
+	for fixture in &FIXTURES {
+		let name = fixture.spec_name.or(base_name.as_deref());
+		let linked = build_runtime(&root, &wasm_target_dir, base_bump + fixture.bump, name);
+		let stem = format!("fixtures/{}", fixture.name.to_lowercase());
+		let (_, compressed) = ship(&linked, &blob_dir, &stem);
+		code += &format!(
+			"\t/// {}\n\tpub const {}: Option<&[u8]> = Some(include_bytes!({compressed:?}));\n",
+			fixture.doc, fixture.name
+		);
+	}
+	write(&generated, code + "}\n");
+}
+
+fn env_override(name: &str) -> Option<String> {
+	println!("cargo:rerun-if-env-changed={name}");
+	env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// Writes the linked, compact and compressed blob under `dir` as `<stem>[.compact[.compressed]].wasm`
+/// and returns the paths of the last two.
+fn ship(linked: &Path, dir: &Path, stem: &str) -> (PathBuf, PathBuf) {
+	let raw = fs::read(linked).unwrap_or_else(|e| panic!("reading {}: {e}", linked.display()));
 	let compact = compact(&raw);
 	let compressed = sp_maybe_compressed_blob::compress_strongly(
 		&compact,
 		sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT,
 	)
 	.expect("the compact blob is below the decompression bomb limit");
-
-	let blob_dir = target_dir.join("runtime");
-	fs::create_dir_all(&blob_dir).expect("creating the blob directory");
-	let compact_path = blob_dir.join(format!("{RUNTIME_CRATE}.compact.wasm"));
-	let compressed_path = blob_dir.join(format!("{RUNTIME_CRATE}.compact.compressed.wasm"));
-	write(&blob_dir.join(format!("{RUNTIME_CRATE}.wasm")), &raw);
+	let compact_path = dir.join(format!("{stem}.compact.wasm"));
+	let compressed_path = dir.join(format!("{stem}.compact.compressed.wasm"));
+	write(&dir.join(format!("{stem}.wasm")), &raw);
 	write(&compact_path, &compact);
 	write(&compressed_path, &compressed);
-	write(
-		&generated,
-		format!(
-			"/// The compressed blob, as stored under `:code`.\n\
-			 pub const WASM_BINARY: Option<&[u8]> = Some(include_bytes!({:?}));\n\
-			 /// The compact blob before compression.\n\
-			 pub const WASM_BINARY_BLOATY: Option<&[u8]> = Some(include_bytes!({:?}));\n",
-			compressed_path, compact_path
-		),
-	);
+	(compact_path, compressed_path)
 }
 
 /// `OUT_DIR` is `<target>[/<triple>]/<profile>/build/<pkg>-<hash>/out`.
@@ -68,7 +129,7 @@ fn outer_target_dir(out_dir: &Path) -> PathBuf {
 	out_dir.ancestors().nth(4).expect("OUT_DIR is inside the target directory").to_path_buf()
 }
 
-fn build_runtime(root: &Path, target_dir: &Path) -> PathBuf {
+fn build_runtime(root: &Path, target_dir: &Path, bump: u32, spec_name: Option<&str>) -> PathBuf {
 	let target_spec = root.join("wasm-target.json");
 	let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
 	let mut cmd = Command::new(cargo);
@@ -88,7 +149,9 @@ fn build_runtime(root: &Path, target_dir: &Path) -> PathBuf {
 		])
 		.env("RUSTC_BOOTSTRAP", "1")
 		// sp-io installs its allocator and panic handler only under this cfg.
-		.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fsubstrate_runtime");
+		.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fsubstrate_runtime")
+		.env(SPEC_VERSION_BUMP, bump.to_string())
+		.env(SPEC_NAME, spec_name.unwrap_or_default());
 	for var in ["RUSTFLAGS", "CARGO_TARGET_DIR", "CARGO_BUILD_TARGET", "CARGO_BUILD_RUSTFLAGS"] {
 		cmd.env_remove(var);
 	}

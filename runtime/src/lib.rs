@@ -19,7 +19,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-use sp_version::{runtime_version, RuntimeVersion};
 
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
@@ -27,17 +26,9 @@ pub use pallet_probe::Call as ProbeCall;
 pub use pallet_sudo::Call as SudoCall;
 pub use pallet_timestamp::Call as TimestampCall;
 
-#[runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("mvp-chain"),
-	impl_name: alloc::borrow::Cow::Borrowed("mvp-chain"),
-	authoring_version: 1,
-	spec_version: 100,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
-	system_version: 1,
-};
+// `VERSION`: spec name "mvp-chain", spec version 100, unless overridden at build time
+// (`build.rs` says how).
+include!(concat!(env!("OUT_DIR"), "/runtime_version.rs"));
 
 /// The signature scheme of transactions; the account id is the signer's public key.
 pub type Signature = MultiSignature;

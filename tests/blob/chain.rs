@@ -60,10 +60,15 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	}
 }
 
-/// Genesis state built by the blob itself through `GenesisBuilder_build_state`.
+/// Genesis state built by the blob itself through `GenesisBuilder_build_state`, in wasmtime.
 pub fn genesis(preset: &str) -> Genesis {
-	let mut host = Wasmtime::new(state_with_code(blob()));
-	let config = genesis_config(&mut host, preset);
+	genesis_in(&mut Wasmtime::new(state_with_code(blob())), preset)
+}
+
+/// Genesis state built through `GenesisBuilder_build_state` by `host`, which starts out holding
+/// only `:code`.
+pub fn genesis_in(host: &mut impl Host, preset: &str) -> Genesis {
+	let config = genesis_config(host, preset);
 	let built: Result<(), String> = host.api("GenesisBuilder_build_state", config);
 	built.expect("the preset builds");
 	let state_root = host.state_root();
@@ -194,17 +199,25 @@ impl<H: Host> Chain<H> {
 		Header::new(number, H256::zero(), H256::zero(), self.head.hash(), digest)
 	}
 
+	/// Initialises the next block; until it is finalised, calls run the parent's runtime.
 	pub fn start_block(&mut self) -> Header {
+		self.host.pin_code(true);
 		let header = self.next_header();
 		self.host.call("Core_initialize_block", &header.encode()).expect("initialize_block");
 		header
 	}
 
-	/// The inherents for the block being built: the timestamp that matches its slot.
-	pub fn inherents(&mut self, header: &Header) -> Vec<UncheckedExtrinsic> {
+	/// The inherent data a block author has for `header`: the time of its slot.
+	pub fn inherents_data(&self, header: &Header) -> InherentData {
 		let now = (FIRST_SLOT + u64::from(header.number)) * SLOT_DURATION;
 		let mut data = InherentData::new();
 		data.put_data(sp_timestamp::INHERENT_IDENTIFIER, &now).expect("encodable");
+		data
+	}
+
+	/// The inherents for the block being built: the timestamp that matches its slot.
+	pub fn inherents(&mut self, header: &Header) -> Vec<UncheckedExtrinsic> {
+		let data = self.inherents_data(header);
 		self.host.query("BlockBuilder_inherent_extrinsics", data)
 	}
 
@@ -237,6 +250,7 @@ impl<H: Host> Chain<H> {
 			results.push(result);
 		}
 		let header: Header = self.host.api("BlockBuilder_finalize_block", ());
+		self.host.pin_code(false);
 		let events = self.events();
 		self.head = header.clone();
 		BuiltBlock { block: Block { header, extrinsics: included }, results, events }

@@ -5,6 +5,7 @@ mod block_production;
 mod boundary_probe;
 mod chain;
 mod contract;
+mod differential;
 mod host;
 mod invalid_transactions;
 mod runtime_apis;

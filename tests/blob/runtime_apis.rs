@@ -157,25 +157,9 @@ fn grandpa_answers_all_its_calls() {
 		host.query("GrandpaApi_generate_key_ownership_proof", (0u64, &alice));
 	assert!(proof.is_none(), "without sessions there is no key-owner proof");
 
-	let vote = |target: u8| {
-		let prevote = finality_grandpa::Prevote {
-			target_hash: sp_core::H256::repeat_byte(target),
-			target_number: 1u32,
-		};
-		let signature = Ed25519Keyring::Alice.sign(&prevote.encode());
-		(prevote, sp_consensus_grandpa::AuthoritySignature::from(signature))
-	};
-	let equivocation =
-		sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
-			round_number: 1,
-			identity: alice,
-			first: vote(1),
-			second: vote(2),
-		});
-	let report = sp_consensus_grandpa::EquivocationProof::new(0, equivocation);
 	let submitted: Option<()> = host.query(
 		"GrandpaApi_submit_report_equivocation_unsigned_extrinsic",
-		(report, OpaqueKeyOwnershipProof::new(vec![1, 2, 3])),
+		(equivocation_report(), OpaqueKeyOwnershipProof::new(vec![1, 2, 3])),
 	);
 	assert!(submitted.is_none(), "reports are not accepted without key-owner proofs");
 }
@@ -291,4 +275,24 @@ fn view_functions_dispatch_by_id() {
 	let answer: Result<Vec<u8>, ViewFunctionDispatchError> =
 		host.query("RuntimeViewFunction_execute_view_function", (&unknown, ().encode()));
 	assert!(matches!(answer, Err(ViewFunctionDispatchError::NotFound(_))), "{answer:?}");
+}
+
+/// Alice prevoting for two blocks in one round: a well-formed GRANDPA equivocation report.
+pub fn equivocation_report() -> sp_consensus_grandpa::EquivocationProof<sp_core::H256, u32> {
+	let vote = |target: u8| {
+		let prevote = finality_grandpa::Prevote {
+			target_hash: sp_core::H256::repeat_byte(target),
+			target_number: 1u32,
+		};
+		let signature = Ed25519Keyring::Alice.sign(&prevote.encode());
+		(prevote, sp_consensus_grandpa::AuthoritySignature::from(signature))
+	};
+	let equivocation =
+		sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
+			round_number: 1,
+			identity: GrandpaId::from(Ed25519Keyring::Alice.public()),
+			first: vote(1),
+			second: vote(2),
+		});
+	sp_consensus_grandpa::EquivocationProof::new(0, equivocation)
 }

@@ -2,20 +2,16 @@
 //! it through `call` (runtime API name, SCALE input, SCALE output) and read state the way a
 //! node's RPC does, so one scenario can run in every executor.
 
+mod smoldot;
+mod wasmtime;
+
+pub use self::{smoldot::Smoldot, wasmtime::Wasmtime};
 use codec::{Decode, Encode};
-use sc_executor::{Externalities, WasmExecutor};
 use sp_core::{
 	storage::{well_known_keys, Storage},
-	traits::{CallContext, CodeExecutor, RuntimeCode, WrappedRuntimeCode},
 	H256,
 };
-use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
-use sp_runtime::{traits::BlakeTwo256, StateVersion};
-use sp_state_machine::{Backend, TestExternalities};
-use std::{
-	collections::BTreeMap,
-	sync::{Arc, OnceLock},
-};
+use std::collections::BTreeMap;
 
 /// The compressed blob, as `:code` holds it.
 pub fn blob() -> &'static [u8] {
@@ -48,6 +44,10 @@ pub trait Host {
 	fn dry_call(&mut self, method: &str, input: &[u8]) -> Result<Vec<u8>, String> {
 		self.execute(method, input, &|_| false)
 	}
+
+	/// While pinned, calls run the `:code` of the moment of pinning, as a node runs a whole
+	/// block with its parent's runtime even when the block changes `:code`.
+	fn pin_code(&mut self, pinned: bool);
 
 	fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>>;
 	/// Every top-level key and value of the state.
@@ -83,75 +83,53 @@ pub fn decode_exact<T: Decode>(what: &str, mut bytes: &[u8]) -> T {
 	value
 }
 
-/// `sc-executor`'s `WasmExecutor` (wasmtime) with sp-io's host functions: what nodes run.
-pub struct Wasmtime {
-	ext: TestExternalities<BlakeTwo256>,
-	/// Where `SessionKeys_generate_session_keys` puts the keys it makes.
-	pub keystore: Arc<MemoryKeystore>,
+/// A host that records every call and its outcome, so that two executors' runs of one scenario
+/// compare byte for byte.
+pub struct Recorder<H> {
+	pub inner: H,
+	pub calls: Vec<RecordedCall>,
 }
 
-/// One executor for the whole test binary, so each distinct blob compiles once.
-fn executor() -> &'static WasmExecutor<sp_io::SubstrateHostFunctions> {
-	static EXECUTOR: OnceLock<WasmExecutor<sp_io::SubstrateHostFunctions>> = OnceLock::new();
-	EXECUTOR.get_or_init(|| WasmExecutor::builder().build())
+/// A call and its answer; a trap is recorded without its text, which differs between executors.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RecordedCall {
+	pub method: String,
+	pub input: Vec<u8>,
+	pub output: Result<Vec<u8>, ()>,
 }
 
-impl Wasmtime {
-	pub fn new(state: Storage) -> Self {
-		let code = state.top.get(well_known_keys::CODE).cloned().unwrap_or_default();
-		// `TestExternalities::new` would replace `:code` with empty bytes.
-		let mut ext = TestExternalities::new_with_code(&code, state);
-		let keystore = Arc::new(MemoryKeystore::new());
-		ext.register_extension(KeystoreExt::from(keystore.clone() as Arc<dyn Keystore>));
-		Self { ext, keystore }
+impl<H: Host> Recorder<H> {
+	pub fn new(inner: H) -> Self {
+		Self { inner, calls: Vec::new() }
 	}
 }
 
-impl Host for Wasmtime {
+impl<H: Host> Host for Recorder<H> {
 	fn execute(
 		&mut self,
 		method: &str,
 		input: &[u8],
 		keep: &dyn Fn(&[u8]) -> bool,
 	) -> Result<Vec<u8>, String> {
-		let code = self.storage(well_known_keys::CODE).ok_or("no :code in state")?;
-		let fetcher = WrappedRuntimeCode(code.as_slice().into());
-		let runtime_code = RuntimeCode {
-			code_fetcher: &fetcher,
-			hash: sp_io::hashing::blake2_256(&code).to_vec(),
-			heap_pages: None,
-		};
-		let mut ext = self.ext.ext();
-		ext.storage_start_transaction();
-		let (result, _) = executor().call(
-			&mut ext,
-			&runtime_code,
-			method,
-			input,
-			CallContext::Onchain { import: false },
-		);
-		if result.as_deref().is_ok_and(keep) {
-			ext.storage_commit_transaction().expect("a transaction was started");
-		} else {
-			ext.storage_rollback_transaction().expect("a transaction was started");
-		}
-		result.map_err(|e| e.to_string())
+		let result = self.inner.execute(method, input, keep);
+		let output = result.as_ref().map(Clone::clone).map_err(|_| ());
+		self.calls.push(RecordedCall { method: method.to_string(), input: input.to_vec(), output });
+		result
+	}
+
+	fn pin_code(&mut self, pinned: bool) {
+		self.inner.pin_code(pinned)
 	}
 
 	fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>> {
-		self.ext.ext().storage(key)
+		self.inner.storage(key)
 	}
 
 	fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>> {
-		let backend = self.ext.as_backend();
-		backend
-			.pairs(Default::default())
-			.expect("the in-memory backend iterates")
-			.map(|pair| pair.expect("the in-memory backend has every node"))
-			.collect()
+		self.inner.pairs()
 	}
 
 	fn state_root(&mut self) -> H256 {
-		H256::decode(&mut &self.ext.ext().storage_root(StateVersion::V1)[..]).expect("32 bytes")
+		self.inner.state_root()
 	}
 }

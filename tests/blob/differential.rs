@@ -1,0 +1,195 @@
+//! One scenario in two independent executors, `sc-executor` (wasmtime) and smoldot (wasmi),
+//! compared byte for byte: genesis, every runtime API answer, every block, every event.
+
+use crate::{
+	chain::{genesis_in, sign_as, sudo, transfer, Chain, TxParams},
+	host::{blob, state_with_code, Host, HostExt, RecordedCall, Recorder, Smoldot, Wasmtime},
+	runtime_apis::equivocation_report,
+};
+use codec::Encode;
+use frame_support::{storage::storage_prefix, view_functions::ViewFunction};
+use mvp_chain_runtime::{
+	Block, Header, ProbeCall, Runtime, RuntimeCall, UncheckedExtrinsic, UNIT, VERSION,
+};
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::{storage::Storage, H256};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring, Sr25519Keyring::*};
+use sp_runtime::{traits::Header as _, transaction_validity::TransactionSource, Weight};
+use std::collections::{BTreeMap, HashMap};
+
+const SENDERS: [Sr25519Keyring; 6] = [Alice, Bob, Charlie, Dave, Eve, Ferdie];
+const BLOCKS: usize = 5;
+
+/// Everything a run produced that must be the same in every executor.
+#[derive(PartialEq, Eq)]
+struct Run {
+	genesis: BTreeMap<Vec<u8>, Vec<u8>>,
+	calls: Vec<RecordedCall>,
+	blocks: Vec<Block>,
+	/// `System::Events` as stored after each block.
+	events: Vec<Vec<u8>>,
+	/// The state root after importing each block with `Core_execute_block` on fresh genesis.
+	imported_roots: Vec<H256>,
+}
+
+/// The extrinsics of each block, signed once so that both executors see the same bytes
+/// (sr25519 signatures are randomised): transfers between six dev accounts, and probe calls
+/// through sudo.
+fn plan(genesis: H256) -> Vec<Vec<UncheckedExtrinsic>> {
+	let mut nonces: HashMap<Sr25519Keyring, u32> = HashMap::new();
+	let mut sign = |who: Sr25519Keyring, call: RuntimeCall| {
+		let nonce = nonces.entry(who).or_default();
+		let params = TxParams {
+			nonce: *nonce,
+			tip: 0,
+			genesis,
+			spec_version: VERSION.spec_version,
+			transaction_version: VERSION.transaction_version,
+		};
+		*nonce += 1;
+		sign_as(&who.pair(), who.to_account_id(), call, &params)
+	};
+	(0..BLOCKS)
+		.map(|block| {
+			let mut xts: Vec<_> = (0..3)
+				.map(|i| {
+					let (from, to) = (SENDERS[(block + i) % 6], SENDERS[(block + i + 1) % 6]);
+					sign(from, transfer(to, (10 * block + i + 1) as u128 * UNIT))
+				})
+				.collect();
+			let probe = match block {
+				2 => Some(ProbeCall::storage_rollback { value: 7 }),
+				3 => Some(ProbeCall::allocate { len: 1024 * 1024 }),
+				_ => None,
+			};
+			xts.extend(probe.map(|call| sign(Alice, sudo(RuntimeCall::Probe(call)))));
+			xts
+		})
+		.collect()
+}
+
+/// Calls every runtime API that both executors support. `SessionKeys_generate_session_keys`
+/// is left out: it needs a keystore, which smoldot, a light client, does not have.
+fn query_every_api<H: Host>(chain: &mut Chain<H>, sample: &UncheckedExtrinsic) {
+	let host = &mut chain.host;
+	let len = sample.encoded_size() as u32;
+	let call = transfer(Bob, UNIT);
+	let () = host.query("OffchainWorkerApi_offchain_worker", &chain.head);
+	let calls: Vec<(&str, Vec<u8>)> = vec![
+		("Core_version", vec![]),
+		("Metadata_metadata", vec![]),
+		("Metadata_metadata_versions", vec![]),
+		("Metadata_metadata_at_version", 14u32.encode()),
+		("Metadata_metadata_at_version", 15u32.encode()),
+		("Metadata_metadata_at_version", 16u32.encode()),
+		("GenesisBuilder_preset_names", vec![]),
+		("GenesisBuilder_get_preset", None::<String>.encode()),
+		("GenesisBuilder_get_preset", Some("local_testnet".to_string()).encode()),
+		("AuraApi_slot_duration", vec![]),
+		("AuraApi_authorities", vec![]),
+		("GrandpaApi_grandpa_authorities", vec![]),
+		("GrandpaApi_current_set_id", vec![]),
+		(
+			"GrandpaApi_generate_key_ownership_proof",
+			(0u64, GrandpaId::from(Ed25519Keyring::Alice.public())).encode(),
+		),
+		(
+			"GrandpaApi_submit_report_equivocation_unsigned_extrinsic",
+			(equivocation_report(), vec![1u8, 2, 3]).encode(),
+		),
+		("SessionKeys_decode_session_keys", ([1u8; 32], [2u8; 32]).encode().encode()),
+		("TransactionPaymentApi_query_info", (sample, len).encode()),
+		("TransactionPaymentApi_query_fee_details", (sample, len).encode()),
+		("TransactionPaymentApi_query_weight_to_fee", Weight::from_parts(7, 8).encode()),
+		("TransactionPaymentApi_query_length_to_fee", 99u32.encode()),
+		("TransactionPaymentCallApi_query_call_info", (&call, len).encode()),
+		("TransactionPaymentCallApi_query_call_fee_details", (&call, len).encode()),
+		("TransactionPaymentCallApi_query_weight_to_fee", Weight::from_parts(7, 8).encode()),
+		("TransactionPaymentCallApi_query_length_to_fee", 99u32.encode()),
+		(
+			"RuntimeViewFunction_execute_view_function",
+			(pallet_probe::ScratchViewFunction::<Runtime>::id(), ().encode()).encode(),
+		),
+	];
+	for (method, input) in calls {
+		host.dry_call(method, &input).unwrap_or_else(|e| panic!("{method}: {e}"));
+	}
+	for who in SENDERS {
+		let _: u32 = host.query("AccountNonceApi_account_nonce", who.to_account_id());
+	}
+}
+
+fn run<H: Host>(new: fn(Storage) -> H, plan: &[Vec<UncheckedExtrinsic>]) -> Run {
+	let mut host = Recorder::new(new(state_with_code(blob())));
+	let genesis = genesis_in(&mut host, "development");
+	let mut chain = Chain::new(host, &genesis);
+	query_every_api(&mut chain, &plan[0][0]);
+
+	let (mut blocks, mut events) = (Vec::new(), Vec::new());
+	for xts in plan {
+		for xt in xts {
+			let input = (TransactionSource::External, xt, chain.head.hash()).encode();
+			chain
+				.host
+				.dry_call("TaggedTransactionQueue_validate_transaction", &input)
+				.expect("no trap");
+		}
+		let built = chain.build_block(xts.clone());
+		assert!(built.results.iter().all(|r| *r == Ok(Ok(()))), "{:?}", built.results);
+		let now = chain.inherents_data(&built.block.header);
+		chain
+			.host
+			.dry_call("BlockBuilder_check_inherents", &(&built.block, now).encode())
+			.expect("no trap");
+		events.push(chain.host.storage(&storage_prefix(b"System", b"Events")).unwrap_or_default());
+		blocks.push(built.block);
+	}
+	query_every_api(&mut chain, &plan[0][0]);
+
+	let mut importer = new(genesis.storage.clone());
+	let imported_roots = blocks
+		.iter()
+		.map(|block| {
+			importer.call("Core_execute_block", &block.encode()).expect("the block imports");
+			importer.state_root()
+		})
+		.collect();
+	Run { genesis: genesis.storage.top, calls: chain.host.calls, blocks, events, imported_roots }
+}
+
+#[test]
+fn wasmtime_and_smoldot_agree_byte_for_byte() {
+	let genesis = crate::chain::genesis("development");
+	let plan = plan(genesis.hash());
+	let wasmtime = run(Wasmtime::new, &plan);
+	let smoldot = run(Smoldot::new, &plan);
+
+	assert_eq!(
+		wasmtime.genesis, genesis.storage.top,
+		"wasmtime's genesis is the reference genesis"
+	);
+	assert!(wasmtime.genesis == smoldot.genesis, "genesis storage differs");
+	assert_eq!(wasmtime.calls.len(), smoldot.calls.len());
+	for (i, (w, s)) in wasmtime.calls.iter().zip(&smoldot.calls).enumerate() {
+		assert!(
+			w == s,
+			"call #{i} ({}) answered differently:\n wasmtime {:?}\n smoldot  {:?}",
+			w.method,
+			w.output,
+			s.output
+		);
+	}
+	let headers = |run: &Run| run.blocks.iter().map(|b| b.header.clone()).collect::<Vec<Header>>();
+	assert_eq!(headers(&wasmtime), headers(&smoldot));
+	assert!(wasmtime.blocks == smoldot.blocks);
+	assert!(wasmtime.events == smoldot.events, "events differ");
+	let state_roots: Vec<H256> = headers(&wasmtime).iter().map(|h| *h.state_root()).collect();
+	assert_eq!(wasmtime.imported_roots, state_roots, "wasmtime imports to the authored roots");
+	assert_eq!(smoldot.imported_roots, state_roots, "smoldot imports to the authored roots");
+	assert!(wasmtime == smoldot);
+	assert_eq!(wasmtime.blocks.len(), BLOCKS);
+	// Every block carries the timestamp inherent and its planned extrinsics.
+	for (block, xts) in wasmtime.blocks.iter().zip(&plan) {
+		assert_eq!(block.extrinsics.len(), 1 + xts.len());
+	}
+}

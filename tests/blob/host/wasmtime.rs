@@ -1,0 +1,104 @@
+//! `sc-executor`'s `WasmExecutor` (wasmtime), the executor nodes run.
+
+use super::Host;
+use codec::Decode;
+use sc_executor::{Externalities, WasmExecutor};
+use sp_core::{
+	storage::{well_known_keys, Storage},
+	traits::{
+		CallContext, CodeExecutor, ReadRuntimeVersion, ReadRuntimeVersionExt, RuntimeCode,
+		WrappedRuntimeCode,
+	},
+	H256,
+};
+use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
+use sp_runtime::{traits::BlakeTwo256, StateVersion};
+use sp_state_machine::{Backend, TestExternalities};
+use std::{
+	collections::BTreeMap,
+	sync::{Arc, OnceLock},
+};
+
+/// `sc-executor`'s `WasmExecutor` (wasmtime) with sp-io's host functions: what nodes run.
+pub struct Wasmtime {
+	ext: TestExternalities<BlakeTwo256>,
+	pinned: Option<Vec<u8>>,
+	/// Where `SessionKeys_generate_session_keys` puts the keys it makes.
+	pub keystore: Arc<MemoryKeystore>,
+}
+
+/// One executor for the whole test binary, so each distinct blob compiles once.
+fn executor() -> &'static Arc<WasmExecutor<sp_io::SubstrateHostFunctions>> {
+	static EXECUTOR: OnceLock<Arc<WasmExecutor<sp_io::SubstrateHostFunctions>>> = OnceLock::new();
+	EXECUTOR.get_or_init(|| Arc::new(WasmExecutor::builder().build()))
+}
+
+impl Wasmtime {
+	pub fn new(state: Storage) -> Self {
+		let code = state.top.get(well_known_keys::CODE).cloned().unwrap_or_default();
+		// `TestExternalities::new` would replace `:code` with empty bytes.
+		let mut ext = TestExternalities::new_with_code(&code, state);
+		let keystore = Arc::new(MemoryKeystore::new());
+		ext.register_extension(KeystoreExt::from(keystore.clone() as Arc<dyn Keystore>));
+		// `system.set_code` reads the new blob's version through the executor, as on a node.
+		let reader: Arc<dyn ReadRuntimeVersion> = executor().clone();
+		ext.register_extension(ReadRuntimeVersionExt::new(reader));
+		Self { ext, pinned: None, keystore }
+	}
+}
+
+impl Host for Wasmtime {
+	fn execute(
+		&mut self,
+		method: &str,
+		input: &[u8],
+		keep: &dyn Fn(&[u8]) -> bool,
+	) -> Result<Vec<u8>, String> {
+		let code = match &self.pinned {
+			Some(code) => code.clone(),
+			None => self.storage(well_known_keys::CODE).ok_or("no :code in state")?,
+		};
+		let fetcher = WrappedRuntimeCode(code.as_slice().into());
+		let runtime_code = RuntimeCode {
+			code_fetcher: &fetcher,
+			hash: sp_io::hashing::blake2_256(&code).to_vec(),
+			heap_pages: None,
+		};
+		let mut ext = self.ext.ext();
+		ext.storage_start_transaction();
+		let (result, _) = executor().call(
+			&mut ext,
+			&runtime_code,
+			method,
+			input,
+			CallContext::Onchain { import: false },
+		);
+		if result.as_deref().is_ok_and(keep) {
+			ext.storage_commit_transaction().expect("a transaction was started");
+		} else {
+			ext.storage_rollback_transaction().expect("a transaction was started");
+		}
+		result.map_err(|e| e.to_string())
+	}
+
+	fn pin_code(&mut self, pinned: bool) {
+		self.pinned = if pinned { self.storage(well_known_keys::CODE) } else { None };
+	}
+
+	fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>> {
+		self.ext.ext().storage(key)
+	}
+
+	fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>> {
+		let backend = self.ext.as_backend();
+		backend
+			.pairs(Default::default())
+			.expect("the in-memory backend iterates")
+			.map(|pair| pair.expect("the in-memory backend has every node"))
+			.collect()
+	}
+
+	fn state_root(&mut self) -> H256 {
+		H256::decode(&mut &self.ext.ext().storage_root(StateVersion::V1)[..]).expect("32 bytes")
+	}
+}
