@@ -232,6 +232,12 @@ impl<H: Host> Chain<H> {
 		decode_exact("apply_extrinsic", &out)
 	}
 
+	/// A block with `call`, signed by `who` at its next nonce.
+	pub fn submit(&mut self, who: Sr25519Keyring, call: RuntimeCall) -> BuiltBlock {
+		let xt = self.sign(who, call, 0);
+		self.build_block(vec![xt])
+	}
+
 	/// Builds, seals and imports a block holding the inherents and whichever of `extrinsics`
 	/// the runtime accepts.
 	pub fn build_block(&mut self, extrinsics: Vec<UncheckedExtrinsic>) -> BuiltBlock {

@@ -9,3 +9,4 @@ mod differential;
 mod host;
 mod invalid_transactions;
 mod runtime_apis;
+mod upgrade;

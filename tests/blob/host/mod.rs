@@ -112,7 +112,7 @@ impl<H: Host> Host for Recorder<H> {
 		keep: &dyn Fn(&[u8]) -> bool,
 	) -> Result<Vec<u8>, String> {
 		let result = self.inner.execute(method, input, keep);
-		let output = result.as_ref().map(Clone::clone).map_err(|_| ());
+		let output = result.clone().map_err(|_| ());
 		self.calls.push(RecordedCall { method: method.to_string(), input: input.to_vec(), output });
 		result
 	}

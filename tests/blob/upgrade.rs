@@ -1,0 +1,198 @@
+//! Runtime upgrades through `:code`, in both executors: `sudo(system.set_code)` and the
+//! `authorize_upgrade` + `apply_authorized_upgrade` path land and the chain goes on with the new
+//! code; a same or lower `spec_version`, another `spec_name` or bytes that are no runtime are
+//! refused with a clear dispatch error and the chain goes on with the old code.
+
+use crate::{
+	chain::{genesis_in, sudo, transfer, BuiltBlock, Chain, Genesis},
+	host::{blob, decode_exact, state_with_code, Host, HostExt, Smoldot, Wasmtime},
+};
+use codec::Encode;
+use mvp_chain::fixtures::{FOREIGN_SPEC_NAME, NEXT_SPEC_VERSION};
+use mvp_chain_runtime::{Block, Runtime, RuntimeCall, RuntimeEvent, SystemCall, UNIT};
+use sc_executor_common::runtime_blob::RuntimeBlob;
+use sp_core::storage::{well_known_keys, Storage};
+use sp_keyring::Sr25519Keyring::{Alice, Bob};
+use sp_runtime::{
+	traits::Hash,
+	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidity},
+	DispatchError, DispatchResult,
+};
+use sp_version::RuntimeVersion;
+
+fn next_blob() -> &'static [u8] {
+	NEXT_SPEC_VERSION.expect("fixtures are built with the blob")
+}
+
+fn dev_chain<H: Host>(new: fn(Storage) -> H) -> (Chain<H>, Genesis) {
+	let genesis = genesis_in(&mut new(state_with_code(blob())), "development");
+	(Chain::new(new(genesis.storage.clone()), &genesis), genesis)
+}
+
+/// The version in the custom sections of the chain's `:code`, as a node reads it.
+fn code_version<H: Host>(chain: &mut Chain<H>) -> RuntimeVersion {
+	let code = chain.host.storage(well_known_keys::CODE).expect(":code");
+	let blob = RuntimeBlob::uncompress_if_needed(&code).expect("a runtime");
+	sc_executor::read_embedded_version(&blob).expect("sections decode").expect("sections present")
+}
+
+fn sudo_results(built: &BuiltBlock) -> Vec<DispatchResult> {
+	built
+		.events
+		.iter()
+		.filter_map(|r| match &r.event {
+			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result }) => Some(*sudo_result),
+			_ => None,
+		})
+		.collect()
+}
+
+fn code_updated(built: &BuiltBlock) -> bool {
+	built
+		.events
+		.iter()
+		.any(|r| matches!(r.event, RuntimeEvent::System(frame_system::Event::CodeUpdated { .. })))
+}
+
+fn set_code(code: &[u8]) -> RuntimeCall {
+	sudo(RuntimeCall::System(SystemCall::set_code { code: code.to_vec() }))
+}
+
+/// A block with one transfer each way between Alice and Bob, which must both land.
+fn transfers_work<H: Host>(chain: &mut Chain<H>) -> Block {
+	let xts =
+		vec![chain.sign(Alice, transfer(Bob, UNIT), 0), chain.sign(Bob, transfer(Alice, UNIT), 0)];
+	let built = chain.build_block(xts);
+	assert_eq!(built.results, vec![Ok(Ok(())), Ok(Ok(()))]);
+	built.block
+}
+
+fn set_code_upgrades_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H) {
+	let (mut chain, genesis) = dev_chain(new);
+	let mut blocks = vec![transfers_work(&mut chain)];
+	let old_version = chain.version.clone();
+	let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
+	let (alice_nonce, bob_before) = (chain.nonce(alice.clone()), chain.account(bob.clone()));
+
+	let upgrade = chain.sign(Alice, set_code(next_blob()), 0);
+	let built = chain.build_block(vec![upgrade]);
+	assert_eq!(sudo_results(&built), vec![Ok(())]);
+	assert!(code_updated(&built), "CodeUpdated: {:?}", built.events);
+	assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(next_blob()));
+	blocks.push(built.block);
+
+	let reported: RuntimeVersion = chain.host.query("Core_version", ());
+	assert_eq!(reported.spec_version, old_version.spec_version + 1);
+	assert_eq!(reported.spec_name, old_version.spec_name);
+	assert_eq!(code_version(&mut chain).spec_version, reported.spec_version);
+	// The new code reads the state the old code wrote.
+	assert_eq!(chain.nonce(alice.clone()), alice_nonce + 1);
+	assert_eq!(chain.account(bob.clone()), bob_before);
+
+	// A transaction signed for the old spec version no longer verifies; new ones land.
+	let stale_spec = chain.sign(Alice, transfer(Bob, UNIT), 0);
+	let input = (TransactionSource::External, &stale_spec, chain.head.hash()).encode();
+	let validity: TransactionValidity = decode_exact(
+		"validate",
+		&chain.host.dry_call("TaggedTransactionQueue_validate_transaction", &input).unwrap(),
+	);
+	assert_eq!(validity, Err(InvalidTransaction::BadProof.into()));
+	chain.version = reported;
+	blocks.push(transfers_work(&mut chain));
+
+	// Importing the blocks switches runtimes the way authoring did.
+	let mut importer = new(genesis.storage.clone());
+	for block in &blocks {
+		importer.call("Core_execute_block", &block.encode()).expect("the block imports");
+		assert_eq!(importer.state_root(), block.header.state_root);
+	}
+}
+
+fn authorized_upgrade_lands<H: Host>(new: fn(Storage) -> H) {
+	let (mut chain, _) = dev_chain(new);
+	let hash = <Runtime as frame_system::Config>::Hashing::hash(next_blob());
+	let authorize = sudo(RuntimeCall::System(SystemCall::authorize_upgrade { code_hash: hash }));
+	let built = chain.submit(Alice, authorize);
+	assert_eq!(sudo_results(&built), vec![Ok(())]);
+	assert!(built.events.iter().any(|r| matches!(
+		r.event,
+		RuntimeEvent::System(frame_system::Event::UpgradeAuthorized { code_hash, check_version: true })
+			if code_hash == hash
+	)));
+	assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(blob()));
+
+	// Anyone may apply the authorised code: here Bob, who is not sudo.
+	let apply =
+		RuntimeCall::System(SystemCall::apply_authorized_upgrade { code: next_blob().to_vec() });
+	let built = chain.submit(Bob, apply);
+	assert_eq!(built.results, vec![Ok(Ok(()))]);
+	assert!(code_updated(&built));
+	let reported: RuntimeVersion = chain.host.query("Core_version", ());
+	assert_eq!(reported.spec_version, chain.version.spec_version + 1);
+	chain.version = reported;
+	transfers_work(&mut chain);
+}
+
+fn bad_upgrades_are_refused_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H) {
+	let (mut chain, _) = dev_chain(new);
+	let refused = |error: frame_system::Error<Runtime>| vec![Err(DispatchError::from(error))];
+	let cases: [(&str, Vec<u8>, frame_system::Error<Runtime>); 3] = [
+		("same spec_version", blob().to_vec(), frame_system::Error::SpecVersionNeedsToIncrease),
+		(
+			"another spec_name",
+			FOREIGN_SPEC_NAME.unwrap().to_vec(),
+			frame_system::Error::InvalidSpecName,
+		),
+		(
+			"not a runtime",
+			b"\0asm but not really".to_vec(),
+			frame_system::Error::FailedToExtractRuntimeVersion,
+		),
+	];
+	for (what, code, error) in cases {
+		let built = chain.submit(Alice, set_code(&code));
+		assert_eq!(sudo_results(&built), refused(error), "{what}");
+		assert!(!code_updated(&built), "{what}");
+		assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(blob()), "{what}");
+		transfers_work(&mut chain);
+	}
+
+	// After an upgrade, the old blob is a lower spec_version.
+	let built = chain.submit(Alice, set_code(next_blob()));
+	assert_eq!(sudo_results(&built), vec![Ok(())]);
+	chain.version = chain.host.query("Core_version", ());
+	let built = chain.submit(Alice, set_code(blob()));
+	assert_eq!(sudo_results(&built), refused(frame_system::Error::SpecVersionNeedsToIncrease));
+	assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(next_blob()));
+	transfers_work(&mut chain);
+}
+
+#[test]
+fn set_code_upgrades_in_wasmtime() {
+	set_code_upgrades_and_the_chain_goes_on(Wasmtime::new);
+}
+
+#[test]
+fn set_code_upgrades_in_smoldot() {
+	set_code_upgrades_and_the_chain_goes_on(Smoldot::new);
+}
+
+#[test]
+fn authorized_upgrade_lands_in_wasmtime() {
+	authorized_upgrade_lands(Wasmtime::new);
+}
+
+#[test]
+fn authorized_upgrade_lands_in_smoldot() {
+	authorized_upgrade_lands(Smoldot::new);
+}
+
+#[test]
+fn bad_upgrades_are_refused_in_wasmtime() {
+	bad_upgrades_are_refused_and_the_chain_goes_on(Wasmtime::new);
+}
+
+#[test]
+fn bad_upgrades_are_refused_in_smoldot() {
+	bad_upgrades_are_refused_and_the_chain_goes_on(Smoldot::new);
+}
