@@ -1,19 +1,25 @@
 //! `mvp-chain`: tools over the runtime blob this crate embeds.
-//!
-//! `mvp-chain info` prints the blob's version (as a node reads it from the custom sections), its
-//! sizes and a summary of the host functions it imports.
 
-use std::{collections::BTreeMap, process::ExitCode};
+mod cli;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: mvp-chain <command>
+
+commands:
+  info                       the embedded blob's version, sizes and imports
+  chain-spec [options]       write a chain spec for the embedded blob (see `chain-spec --help`)";
 
 fn main() -> ExitCode {
 	let args: Vec<String> = std::env::args().skip(1).collect();
-	let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-		[] | ["info"] => info(),
-		["--help"] | ["-h"] | ["help"] => {
-			println!("usage: mvp-chain [info]\n\n  info   the embedded blob's version, sizes and imports");
+	let result = match args.first().map(String::as_str) {
+		None | Some("info") if args.len() <= 1 => cli::info::info(),
+		Some("chain-spec") => cli::chain_spec::run(&args[1..]),
+		Some("--help" | "-h" | "help") => {
+			println!("{USAGE}");
 			Ok(())
 		},
-		other => Err(format!("unknown command {other:?}; try `mvp-chain --help`")),
+		_ => Err(format!("unknown command {:?}\n{USAGE}", args.join(" "))),
 	};
 	match result {
 		Ok(()) => ExitCode::SUCCESS,
@@ -22,58 +28,4 @@ fn main() -> ExitCode {
 			ExitCode::FAILURE
 		},
 	}
-}
-
-fn info() -> Result<(), String> {
-	let compressed = mvp_chain::WASM_BINARY
-		.ok_or("this build skipped the blob (SKIP_WASM_BUILD is set); rebuild without it")?;
-	let compact = mvp_chain::WASM_BINARY_BLOATY.ok_or("no uncompressed blob")?;
-	let blob = sc_executor_common::runtime_blob::RuntimeBlob::uncompress_if_needed(compressed)
-		.map_err(|e| format!("the blob does not load: {e}"))?;
-	let version = sc_executor::read_embedded_version(&blob)
-		.map_err(|e| format!("the version sections do not decode: {e}"))?
-		.ok_or("the blob has no runtime_version section")?;
-
-	println!("runtime     {} (impl {})", version.spec_name, version.impl_name);
-	println!(
-		"version     spec {}, impl {}, transaction {}, system {}",
-		version.spec_version,
-		version.impl_version,
-		version.transaction_version,
-		version.system_version
-	);
-	println!("runtime APIs {}", version.apis.len());
-	println!(
-		"size        {} bytes compact, {} bytes compressed (:code)",
-		compact.len(),
-		compressed.len()
-	);
-
-	let mut imports: BTreeMap<String, Vec<String>> = BTreeMap::new();
-	for payload in wasmparser::Parser::new(0).parse_all(compact) {
-		if let wasmparser::Payload::ImportSection(reader) = payload.map_err(|e| e.to_string())? {
-			for import in reader {
-				let import = import.map_err(|e| e.to_string())?;
-				match import.ty {
-					wasmparser::TypeRef::Func(_) => {
-						// ext_<group>_<name>_version_<n>: summarise by group.
-						let name = import.name.trim_start_matches("ext_");
-						let group = name.split('_').next().unwrap_or("?");
-						imports.entry(group.to_string()).or_default().push(import.name.to_string());
-					},
-					wasmparser::TypeRef::Memory(memory) => println!(
-						"memory      {}.{} imported, {} pages initially",
-						import.module, import.name, memory.initial
-					),
-					other => println!("import      {}.{}: {other:?}", import.module, import.name),
-				}
-			}
-		}
-	}
-	let total: usize = imports.values().map(Vec::len).sum();
-	println!("host functions imported: {total}");
-	for (group, names) in imports {
-		println!("  {group:<12} {}", names.len());
-	}
-	Ok(())
 }

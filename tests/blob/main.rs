@@ -4,6 +4,8 @@
 mod block_production;
 mod boundary_probe;
 mod chain;
+mod chain_spec;
+mod client_metadata;
 mod contract;
 mod differential;
 mod host;

@@ -1,0 +1,2 @@
+pub mod chain_spec;
+pub mod info;

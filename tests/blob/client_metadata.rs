@@ -1,0 +1,69 @@
+//! Client libraries load this runtime's metadata: subxt's metadata crate decodes every version
+//! `Metadata_metadata_versions` lists and finds the pallets, calls, storage, extensions,
+//! runtime APIs and view functions a wallet or tool relies on.
+
+use crate::{
+	chain::genesis,
+	host::{HostExt, Wasmtime},
+};
+
+const PALLETS: [&str; 8] =
+	["System", "Timestamp", "Aura", "Grandpa", "Balances", "TransactionPayment", "Sudo", "Probe"];
+
+const EXTENSIONS: [&str; 10] = [
+	"CheckNonZeroSender",
+	"CheckSpecVersion",
+	"CheckTxVersion",
+	"CheckGenesis",
+	"CheckMortality",
+	"CheckNonce",
+	"CheckWeight",
+	"ChargeTransactionPayment",
+	"CheckMetadataHash",
+	"WeightReclaim",
+];
+
+#[test]
+fn subxt_loads_every_listed_metadata_version() {
+	let mut host = Wasmtime::new(genesis("development").storage);
+	let versions: Vec<u32> = host.query("Metadata_metadata_versions", ());
+	for v in [14, 15, 16] {
+		assert!(versions.contains(&v), "V{v} not offered: {versions:?}");
+	}
+	// u32::MAX stands for the unstable metadata version, when a runtime offers it.
+	for version in versions.into_iter().filter(|v| *v != u32::MAX) {
+		let raw: Option<Vec<u8>> = host.query("Metadata_metadata_at_version", version);
+		let raw = raw.unwrap_or_else(|| panic!("V{version} listed but not served"));
+		let metadata = subxt_metadata::Metadata::decode_from(&raw)
+			.unwrap_or_else(|e| panic!("subxt cannot load V{version}: {e}"));
+
+		let names: Vec<&str> = metadata.pallets().map(|p| p.name()).collect();
+		assert_eq!(names, PALLETS, "V{version}");
+		let pallet = |name| metadata.pallet_by_name(name).expect("listed above");
+		assert!(pallet("Balances").call_variant_by_name("transfer_keep_alive").is_some());
+		assert!(pallet("System").storage().and_then(|s| s.entry_by_name("Account")).is_some());
+		assert!(pallet("Probe").call_variant_by_name("allocate").is_some());
+		assert!(pallet("Balances").constant_by_name("ExistentialDeposit").is_some());
+
+		let extensions: Vec<&str> = metadata
+			.extrinsic()
+			.transaction_extensions_by_version(0)
+			.expect("extensions for extrinsic version 4")
+			.map(|e| e.identifier())
+			.collect();
+		assert_eq!(extensions, EXTENSIONS, "V{version}");
+
+		if version >= 15 {
+			let core = metadata.runtime_api_trait_by_name("Core").expect("Core in V15+");
+			assert!(core.method_by_name("version").is_some());
+			for api in
+				["TaggedTransactionQueue", "BlockBuilder", "AccountNonceApi", "GenesisBuilder"]
+			{
+				assert!(metadata.runtime_api_trait_by_name(api).is_some(), "{api} in V{version}");
+			}
+		}
+		if version >= 16 {
+			assert!(pallet("Probe").view_function_by_name("scratch").is_some());
+		}
+	}
+}

@@ -1,0 +1,44 @@
+// Bad transactions submitted through polkadot.js are rejected with the right error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { u8aToHex } from '@polkadot/util';
+import { startChain, UNIT } from './chain.mjs';
+
+async function rejection(api, extrinsic) {
+  try {
+    await api.rpc.author.submitExtrinsic(extrinsic);
+  } catch (error) {
+    return String(error.message ?? error);
+  }
+  assert.fail('the transaction was accepted');
+}
+
+test('bad signature, stale nonce and an account too poor to pay fees are rejected', async () => {
+  const chain = await startChain();
+  try {
+    const { api, keyring } = chain;
+    const alice = keyring.addFromUri('//Alice');
+    const bob = keyring.addFromUri('//Bob');
+    const penniless = keyring.addFromUri('//Penniless');
+
+    await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAndSend(alice);
+    await chain.newBlock();
+
+    // Alice's signature over different bytes: the runtime cannot verify it.
+    const signed = api.tx.balances.transferKeepAlive(bob.address, UNIT).sign(alice, { nonce: 1 });
+    const bytes = signed.toU8a();
+    const signature = signed.signature.toU8a();
+    const at = Buffer.from(bytes).indexOf(Buffer.from(signature));
+    assert.ok(at > 0, 'signature found in the extrinsic');
+    bytes[at + signature.length - 1] ^= 0xff;
+    assert.match(await rejection(api, u8aToHex(bytes)), /bad ?proof|bad signature/i);
+
+    const stale = api.tx.balances.transferKeepAlive(bob.address, UNIT).sign(alice, { nonce: 0 });
+    assert.match(await rejection(api, stale.toHex()), /stale|outdated/i);
+
+    const poor = api.tx.balances.transferKeepAlive(bob.address, UNIT).sign(penniless, { nonce: 0 });
+    assert.match(await rejection(api, poor.toHex()), /payment|pay some fees/i);
+  } finally {
+    await chain.stop();
+  }
+});
