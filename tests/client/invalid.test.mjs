@@ -1,4 +1,5 @@
-// Bad transactions submitted through polkadot.js are rejected with the right error.
+// Bad transactions submitted through polkadot.js are rejected with the right error: the
+// node's 1010 "invalid transaction" code and the runtime's `InvalidTransaction` variant.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToHex } from '@polkadot/util';
@@ -25,19 +26,19 @@ test('bad signature, stale nonce and an account too poor to pay fees are rejecte
     await chain.newBlock();
 
     // Alice's signature over different bytes: the runtime cannot verify it.
-    const signed = api.tx.balances.transferKeepAlive(bob.address, UNIT).sign(alice, { nonce: 1 });
+    const signed = await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAsync(alice, { nonce: 1 });
     const bytes = signed.toU8a();
     const signature = signed.signature.toU8a();
     const at = Buffer.from(bytes).indexOf(Buffer.from(signature));
     assert.ok(at > 0, 'signature found in the extrinsic');
     bytes[at + signature.length - 1] ^= 0xff;
-    assert.match(await rejection(api, u8aToHex(bytes)), /bad ?proof|bad signature/i);
+    assert.match(await rejection(api, u8aToHex(bytes)), /1010: .*"invalid":\{"badProof"/);
 
-    const stale = api.tx.balances.transferKeepAlive(bob.address, UNIT).sign(alice, { nonce: 0 });
-    assert.match(await rejection(api, stale.toHex()), /stale|outdated/i);
+    const stale = await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAsync(alice, { nonce: 0 });
+    assert.match(await rejection(api, stale.toHex()), /1010: .*"invalid":\{"stale"/);
 
-    const poor = api.tx.balances.transferKeepAlive(bob.address, UNIT).sign(penniless, { nonce: 0 });
-    assert.match(await rejection(api, poor.toHex()), /payment|pay some fees/i);
+    const poor = await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAsync(penniless, { nonce: 0 });
+    assert.match(await rejection(api, poor.toHex()), /1010: .*"invalid":\{"payment"/);
   } finally {
     await chain.stop();
   }
