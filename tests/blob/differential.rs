@@ -33,8 +33,8 @@ struct Run {
 }
 
 /// The extrinsics of each block, signed once so that both executors see the same bytes
-/// (sr25519 signatures are randomised): transfers between six dev accounts, and probe calls
-/// through sudo.
+/// (sr25519 signatures are randomised): transfers between six dev accounts, and a probe call
+/// through sudo in every block.
 fn plan(genesis: H256) -> Vec<Vec<UncheckedExtrinsic>> {
 	let mut nonces: HashMap<Sr25519Keyring, u32> = HashMap::new();
 	let mut sign = |who: Sr25519Keyring, call: RuntimeCall| {
@@ -58,11 +58,13 @@ fn plan(genesis: H256) -> Vec<Vec<UncheckedExtrinsic>> {
 				})
 				.collect();
 			let probe = match block {
-				2 => Some(ProbeCall::storage_rollback { value: 7 }),
-				3 => Some(ProbeCall::allocate { len: 1024 * 1024 }),
-				_ => None,
+				0 => ProbeCall::recurse { depth: 500 },
+				1 => ProbeCall::allocate { len: 256 * 1024 },
+				2 => ProbeCall::storage_rollback { value: 7 },
+				3 => ProbeCall::allocate { len: 1024 * 1024 },
+				_ => ProbeCall::recurse { depth: 1_000 },
 			};
-			xts.extend(probe.map(|call| sign(Alice, sudo(RuntimeCall::Probe(call)))));
+			xts.push(sign(Alice, sudo(RuntimeCall::Probe(probe))));
 			xts
 		})
 		.collect()

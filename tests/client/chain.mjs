@@ -62,6 +62,16 @@ export async function startChain() {
   };
 }
 
+// Runs `body` against a fresh chain, and stops the chain whatever happens.
+export async function withChain(body) {
+  const chain = await startChain();
+  try {
+    await body(chain);
+  } finally {
+    await chain.stop();
+  }
+}
+
 // The events of the best block, as `section.method` with their data.
 export async function blockEvents(api) {
   const events = await api.query.system.events();

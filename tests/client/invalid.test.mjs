@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToHex } from '@polkadot/util';
-import { startChain, UNIT } from './chain.mjs';
+import { withChain, UNIT } from './chain.mjs';
 
 async function rejection(api, extrinsic) {
   try {
@@ -14,32 +14,27 @@ async function rejection(api, extrinsic) {
   assert.fail('the transaction was accepted');
 }
 
-test('bad signature, stale nonce and an account too poor to pay fees are rejected', async () => {
-  const chain = await startChain();
-  try {
-    const { api, keyring } = chain;
-    const alice = keyring.addFromUri('//Alice');
-    const bob = keyring.addFromUri('//Bob');
-    const penniless = keyring.addFromUri('//Penniless');
+test('bad signature, stale nonce and an account too poor to pay fees are rejected', async () => withChain(async (chain) => {
+  const { api, keyring } = chain;
+  const alice = keyring.addFromUri('//Alice');
+  const bob = keyring.addFromUri('//Bob');
+  const penniless = keyring.addFromUri('//Penniless');
 
-    await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAndSend(alice);
-    await chain.newBlock();
+  await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAndSend(alice);
+  await chain.newBlock();
 
-    // Alice's signature over different bytes: the runtime cannot verify it.
-    const signed = await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAsync(alice, { nonce: 1 });
-    const bytes = signed.toU8a();
-    const signature = signed.signature.toU8a();
-    const at = Buffer.from(bytes).indexOf(Buffer.from(signature));
-    assert.ok(at > 0, 'signature found in the extrinsic');
-    bytes[at + signature.length - 1] ^= 0xff;
-    assert.match(await rejection(api, u8aToHex(bytes)), /1010: .*"invalid":\{"badProof"/);
+  // Alice's signature over different bytes: the runtime cannot verify it.
+  const signed = await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAsync(alice, { nonce: 1 });
+  const bytes = signed.toU8a();
+  const signature = signed.signature.toU8a();
+  const at = Buffer.from(bytes).indexOf(Buffer.from(signature));
+  assert.ok(at > 0, 'signature found in the extrinsic');
+  bytes[at + signature.length - 1] ^= 0xff;
+  assert.match(await rejection(api, u8aToHex(bytes)), /1010: .*"invalid":\{"badProof"/);
 
-    const stale = await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAsync(alice, { nonce: 0 });
-    assert.match(await rejection(api, stale.toHex()), /1010: .*"invalid":\{"stale"/);
+  const stale = await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAsync(alice, { nonce: 0 });
+  assert.match(await rejection(api, stale.toHex()), /1010: .*"invalid":\{"stale"/);
 
-    const poor = await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAsync(penniless, { nonce: 0 });
-    assert.match(await rejection(api, poor.toHex()), /1010: .*"invalid":\{"payment"/);
-  } finally {
-    await chain.stop();
-  }
-});
+  const poor = await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAsync(penniless, { nonce: 0 });
+  assert.match(await rejection(api, poor.toHex()), /1010: .*"invalid":\{"payment"/);
+}));

@@ -1,43 +1,38 @@
 // A transfer signed by //Alice through polkadot.js lands with the exact balances, nonce and fee.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startChain, blockEvents, UNIT } from './chain.mjs';
+import { withChain, blockEvents, UNIT } from './chain.mjs';
 
-test('transferKeepAlive lands with exact balances, nonce and fee', async () => {
-  const chain = await startChain();
-  try {
-    const { api, keyring } = chain;
-    const alice = keyring.addFromUri('//Alice');
-    const bob = keyring.addFromUri('//Bob');
-    const amount = 3n * UNIT;
-    const before = {
-      alice: (await api.query.system.account(alice.address)),
-      bob: (await api.query.system.account(bob.address)),
-    };
+test('transferKeepAlive lands with exact balances, nonce and fee', async () => withChain(async (chain) => {
+  const { api, keyring } = chain;
+  const alice = keyring.addFromUri('//Alice');
+  const bob = keyring.addFromUri('//Bob');
+  const amount = 3n * UNIT;
+  const before = {
+    alice: (await api.query.system.account(alice.address)),
+    bob: (await api.query.system.account(bob.address)),
+  };
 
-    const tx = api.tx.balances.transferKeepAlive(bob.address, amount);
-    const info = await tx.paymentInfo(alice);
-    const fee = info.partialFee.toBigInt();
-    assert.ok(fee > 0n);
-    await tx.signAndSend(alice);
-    await chain.newBlock();
+  const tx = api.tx.balances.transferKeepAlive(bob.address, amount);
+  const info = await tx.paymentInfo(alice);
+  const fee = info.partialFee.toBigInt();
+  assert.ok(fee > 0n);
+  await tx.signAndSend(alice);
+  await chain.newBlock();
 
-    const events = await blockEvents(api);
-    const paid = events.find((e) => e.name === 'transactionPayment.TransactionFeePaid');
-    assert.ok(paid, `no fee event in ${events.map((e) => e.name)}`);
-    assert.equal(paid.data.who.toString(), alice.address);
-    assert.equal(paid.data.actualFee.toBigInt(), fee, 'the fee paid is the fee quoted');
-    assert.ok(events.some((e) => e.name === 'balances.Transfer' && e.data.amount.toBigInt() === amount));
+  const events = await blockEvents(api);
+  const paid = events.find((e) => e.name === 'transactionPayment.TransactionFeePaid');
+  assert.ok(paid, `no fee event in ${events.map((e) => e.name)}`);
+  assert.equal(paid.data.who.toString(), alice.address);
+  assert.equal(paid.data.actualFee.toBigInt(), fee, 'the fee paid is the fee quoted');
+  assert.ok(events.some((e) => e.name === 'balances.Transfer' && e.data.amount.toBigInt() === amount));
 
-    const after = {
-      alice: (await api.query.system.account(alice.address)),
-      bob: (await api.query.system.account(bob.address)),
-    };
-    assert.equal(after.bob.data.free.toBigInt(), before.bob.data.free.toBigInt() + amount);
-    assert.equal(after.alice.data.free.toBigInt(), before.alice.data.free.toBigInt() - amount - fee);
-    assert.equal(after.alice.nonce.toNumber(), before.alice.nonce.toNumber() + 1);
-    assert.equal((await api.rpc.system.accountNextIndex(alice.address)).toNumber(), before.alice.nonce.toNumber() + 1);
-  } finally {
-    await chain.stop();
-  }
-});
+  const after = {
+    alice: (await api.query.system.account(alice.address)),
+    bob: (await api.query.system.account(bob.address)),
+  };
+  assert.equal(after.bob.data.free.toBigInt(), before.bob.data.free.toBigInt() + amount);
+  assert.equal(after.alice.data.free.toBigInt(), before.alice.data.free.toBigInt() - amount - fee);
+  assert.equal(after.alice.nonce.toNumber(), before.alice.nonce.toNumber() + 1);
+  assert.equal((await api.rpc.system.accountNextIndex(alice.address)).toNumber(), before.alice.nonce.toNumber() + 1);
+}));
