@@ -24,27 +24,37 @@ const WASM_PROFILE: &str = "wasm";
 const SPEC_VERSION_BUMP: &str = "MVP_CHAIN_SPEC_VERSION_BUMP";
 const SPEC_NAME: &str = "MVP_CHAIN_SPEC_NAME";
 
-/// A build of the runtime for the upgrade tests: its constant's name, and how far its
-/// `spec_version` is above the blob's, and its `spec_name` if not the blob's.
+/// Another build of the runtime for tests: its constant's name, how far its `spec_version` is
+/// above the blob's, its `spec_name` if not the blob's, and the runtime features it enables.
 struct Fixture {
 	name: &'static str,
 	doc: &'static str,
 	bump: u32,
 	spec_name: Option<&'static str>,
+	features: &'static str,
 }
 
-const FIXTURES: [Fixture; 2] = [
+const FIXTURES: [Fixture; 3] = [
 	Fixture {
 		name: "NEXT_SPEC_VERSION",
 		doc: "The runtime with `spec_version` one above the blob's: a valid upgrade.",
 		bump: 1,
 		spec_name: None,
+		features: "",
 	},
 	Fixture {
 		name: "FOREIGN_SPEC_NAME",
 		doc: "The runtime under another `spec_name` (and a higher `spec_version`): not an upgrade.",
 		bump: 2,
 		spec_name: Some("mvp-chain-foreign"),
+		features: "",
+	},
+	Fixture {
+		name: "BENCHMARKS",
+		doc: "The runtime with `runtime-benchmarks`: the `Benchmark` API, for weight generation.",
+		bump: 0,
+		spec_name: None,
+		features: "runtime-benchmarks",
 	},
 ];
 
@@ -78,7 +88,7 @@ fn main() {
 	let blob_dir = target_dir.join("runtime");
 	fs::create_dir_all(blob_dir.join("fixtures")).expect("creating the blob directory");
 
-	let main = build_runtime(&root, &wasm_target_dir, base_bump, base_name.as_deref());
+	let main = build_runtime(&root, &wasm_target_dir, base_bump, base_name.as_deref(), "");
 	let (compact, compressed) = ship(&main, &blob_dir, RUNTIME_CRATE);
 	let mut code = format!(
 		"/// The compressed blob, as stored under `:code`.\n\
@@ -90,7 +100,8 @@ fn main() {
 	);
 	for fixture in &FIXTURES {
 		let name = fixture.spec_name.or(base_name.as_deref());
-		let linked = build_runtime(&root, &wasm_target_dir, base_bump + fixture.bump, name);
+		let bump = base_bump + fixture.bump;
+		let linked = build_runtime(&root, &wasm_target_dir, bump, name, fixture.features);
 		let stem = format!("fixtures/{}", fixture.name.to_lowercase());
 		let (_, compressed) = ship(&linked, &blob_dir, &stem);
 		code += &format!(
@@ -129,12 +140,19 @@ fn outer_target_dir(out_dir: &Path) -> PathBuf {
 	out_dir.ancestors().nth(4).expect("OUT_DIR is inside the target directory").to_path_buf()
 }
 
-fn build_runtime(root: &Path, target_dir: &Path, bump: u32, spec_name: Option<&str>) -> PathBuf {
+fn build_runtime(
+	root: &Path,
+	target_dir: &Path,
+	bump: u32,
+	spec_name: Option<&str>,
+	features: &str,
+) -> PathBuf {
 	let target_spec = root.join("wasm-target.json");
 	let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
 	let mut cmd = Command::new(cargo);
 	cmd.current_dir(root)
 		.args(["build", "--locked", "--no-default-features", "--profile", WASM_PROFILE])
+		.args(["--features", features])
 		.arg("--manifest-path")
 		.arg(root.join("runtime/Cargo.toml"))
 		.arg("--target")
