@@ -1,7 +1,7 @@
 //! A block authored from signed transfers, then imported on a fresh copy of genesis.
 
 use crate::{
-	chain::{genesis, transfer, Chain},
+	chain::{dev_chain, transfer},
 	host::{Host, HostExt, Wasmtime},
 };
 use codec::Encode;
@@ -11,8 +11,7 @@ use sp_keyring::Sr25519Keyring::{Alice, Bob};
 
 #[test]
 fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() {
-	let genesis = genesis("development");
-	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let (mut chain, genesis) = dev_chain(Wasmtime::new);
 	let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
 	let alice_before = chain.account(alice.clone()).data.free;
 	let bob_before = chain.account(bob.clone()).data.free;
@@ -72,8 +71,7 @@ fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() 
 
 #[test]
 fn a_block_with_a_wrong_state_root_is_refused() {
-	let genesis = genesis("development");
-	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let (mut chain, genesis) = dev_chain(Wasmtime::new);
 	let xt = chain.sign(Alice, transfer(Bob, UNIT), 0);
 	let mut block = chain.build_block(vec![xt]).block;
 	block.header.state_root = Default::default();

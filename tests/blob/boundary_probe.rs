@@ -2,7 +2,7 @@
 //! edges of its host: the host allocator, the stack, storage transactions and panics.
 
 use crate::{
-	chain::{genesis, sudo, BuiltBlock, Chain},
+	chain::{dev_chain, sudo, BuiltBlock, Chain},
 	host::{Host, HostExt, Wasmtime},
 };
 use codec::Encode;
@@ -15,11 +15,6 @@ fn probe(call: ProbeCall<Runtime>) -> RuntimeCall {
 	sudo(RuntimeCall::Probe(call))
 }
 
-fn dev_chain() -> Chain<Wasmtime> {
-	let genesis = genesis("development");
-	Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis)
-}
-
 /// Builds a block with Alice's sudo call and returns the probe's events from it.
 fn run(
 	chain: &mut Chain<Wasmtime>,
@@ -28,10 +23,7 @@ fn run(
 	let xt = chain.sign(Alice, probe(call), 0);
 	let built = chain.build_block(vec![xt]);
 	assert_eq!(built.results, vec![Ok(Ok(()))]);
-	let sudid_ok = built.events.iter().any(|r| {
-		matches!(&r.event, RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Ok(()) }))
-	});
-	assert!(sudid_ok, "the probe call succeeded under sudo: {:?}", built.events);
+	assert_eq!(built.sudo_results(), vec![Ok(())], "the probe call succeeds under sudo");
 	let events = built
 		.events
 		.iter()
@@ -45,7 +37,7 @@ fn run(
 
 #[test]
 fn a_large_allocation_round_trips_through_the_host_allocator() {
-	let mut chain = dev_chain();
+	let mut chain = dev_chain(Wasmtime::new).0;
 	let len = 16 * 1024 * 1024;
 	let (_, events) = run(&mut chain, ProbeCall::allocate { len });
 	let expected: Vec<u8> = (0..len).map(pallet_probe::pattern_byte).collect();
@@ -55,7 +47,7 @@ fn a_large_allocation_round_trips_through_the_host_allocator() {
 
 #[test]
 fn recursion_beyond_the_stack_traps_cleanly_and_the_next_call_works() {
-	let mut chain = dev_chain();
+	let mut chain = dev_chain(Wasmtime::new).0;
 	chain.start_block();
 	let too_deep = chain.sign(Alice, probe(ProbeCall::recurse { depth: 1_000_000 }), 0);
 	let trapped = chain.host.call("BlockBuilder_apply_extrinsic", &too_deep.encode());
@@ -76,7 +68,7 @@ fn recursion_beyond_the_stack_traps_cleanly_and_the_next_call_works() {
 
 #[test]
 fn a_rolled_back_storage_transaction_leaves_no_trace() {
-	let mut chain = dev_chain();
+	let mut chain = dev_chain(Wasmtime::new).0;
 	let (_, events) = run(&mut chain, ProbeCall::storage_rollback { value: 42 });
 	assert_eq!(events, vec![pallet_probe::Event::RolledBack { seen: 42 }]);
 	let key = pallet_probe::Scratch::<Runtime>::hashed_key();
@@ -113,7 +105,7 @@ fn runtime_log() -> &'static Mutex<Vec<String>> {
 #[test]
 fn a_panic_message_reaches_the_host_log() {
 	let log = runtime_log();
-	let mut chain = dev_chain();
+	let mut chain = dev_chain(Wasmtime::new).0;
 	chain.start_block();
 	let message = b"boundary-probe-7f3a".to_vec();
 	let xt = chain.sign(Alice, probe(ProbeCall::panic { message: message.try_into().unwrap() }), 0);

@@ -15,9 +15,14 @@ use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
 	generic::{Digest, DigestItem, Era},
 	traits::{BlakeTwo256, Hash, Header as _},
-	ApplyExtrinsicResult, MultiSignature, StateVersion,
+	transaction_validity::{TransactionSource, TransactionValidity},
+	ApplyExtrinsicResult, DispatchResult, MultiSignature, StateVersion,
 };
 use sp_version::RuntimeVersion;
+use std::{
+	collections::HashMap,
+	sync::{Mutex, OnceLock},
+};
 
 pub type AccountInfo = frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>;
 pub type EventRecord = frame_system::EventRecord<RuntimeEvent, H256>;
@@ -25,6 +30,7 @@ pub type EventRecord = frame_system::EventRecord<RuntimeEvent, H256>;
 /// Aura slots start here so that every block's slot is far from zero, as on a live chain.
 const FIRST_SLOT: u64 = 1_000_000;
 
+#[derive(Clone)]
 pub struct Genesis {
 	pub storage: Storage,
 	pub header: Header,
@@ -60,9 +66,26 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	}
 }
 
-/// Genesis state built by the blob itself through `GenesisBuilder_build_state`, in wasmtime.
+/// Genesis state built by the blob itself through `GenesisBuilder_build_state`, in wasmtime;
+/// built once per preset and test binary, since the blob always builds the same state.
 pub fn genesis(preset: &str) -> Genesis {
-	genesis_in(&mut Wasmtime::new(state_with_code(blob())), preset)
+	static BUILT: OnceLock<Mutex<HashMap<String, Genesis>>> = OnceLock::new();
+	let mut built = BUILT.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+	built
+		.entry(preset.to_string())
+		.or_insert_with(|| genesis_in(&mut Wasmtime::new(state_with_code(blob())), preset))
+		.clone()
+}
+
+/// A chain at the `development` genesis in executor `new`, genesis built by that executor too.
+pub fn dev_chain<H: Host>(new: fn(Storage) -> H) -> (Chain<H>, Genesis) {
+	let genesis = genesis_in(&mut new(state_with_code(blob())), "development");
+	(Chain::new(new(genesis.storage.clone()), &genesis), genesis)
+}
+
+/// The timestamp of the slot a block of this chain has at `header`'s height.
+pub fn slot_time(header: &Header) -> u64 {
+	(FIRST_SLOT + u64::from(header.number)) * SLOT_DURATION
 }
 
 /// Genesis state built through `GenesisBuilder_build_state` by `host`, which starts out holding
@@ -137,6 +160,19 @@ pub struct BuiltBlock {
 	pub events: Vec<EventRecord>,
 }
 
+impl BuiltBlock {
+	/// The outcome of each call dispatched through `sudo` in this block.
+	pub fn sudo_results(&self) -> Vec<DispatchResult> {
+		self.events
+			.iter()
+			.filter_map(|r| match &r.event {
+				RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result }) => Some(*sudo_result),
+				_ => None,
+			})
+			.collect()
+	}
+}
+
 pub struct Chain<H: Host> {
 	pub host: H,
 	pub genesis: H256,
@@ -209,7 +245,7 @@ impl<H: Host> Chain<H> {
 
 	/// The inherent data a block author has for `header`: the time of its slot.
 	pub fn inherents_data(&self, header: &Header) -> InherentData {
-		let now = (FIRST_SLOT + u64::from(header.number)) * SLOT_DURATION;
+		let now = slot_time(header);
 		let mut data = InherentData::new();
 		data.put_data(sp_timestamp::INHERENT_IDENTIFIER, &now).expect("encodable");
 		data
@@ -219,6 +255,18 @@ impl<H: Host> Chain<H> {
 	pub fn inherents(&mut self, header: &Header) -> Vec<UncheckedExtrinsic> {
 		let data = self.inherents_data(header);
 		self.host.query("BlockBuilder_inherent_extrinsics", data)
+	}
+
+	/// The pool's verdict on `xt`, an encoded extrinsic (or bytes posing as one), at the head.
+	pub fn validate(&mut self, xt: &[u8]) -> TransactionValidity {
+		// `xt` is already length-prefixed: it goes in as is, like a node's opaque extrinsic.
+		let input =
+			[&TransactionSource::External.encode()[..], xt, &self.head.hash().encode()].concat();
+		let out = self
+			.host
+			.dry_call("TaggedTransactionQueue_validate_transaction", &input)
+			.expect("validation answers, it does not trap");
+		decode_exact("validate_transaction", &out)
 	}
 
 	/// Applies one extrinsic as a block author does: kept only if the runtime accepts it.

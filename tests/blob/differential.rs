@@ -14,7 +14,7 @@ use mvp_chain_runtime::{
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_core::{storage::Storage, H256};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring, Sr25519Keyring::*};
-use sp_runtime::{traits::Header as _, transaction_validity::TransactionSource, Weight};
+use sp_runtime::{traits::Header as _, Weight};
 use std::collections::{BTreeMap, HashMap};
 
 const SENDERS: [Sr25519Keyring; 6] = [Alice, Bob, Charlie, Dave, Eve, Ferdie];
@@ -130,11 +130,7 @@ fn run<H: Host>(new: fn(Storage) -> H, plan: &[Vec<UncheckedExtrinsic>]) -> Run 
 	let (mut blocks, mut events) = (Vec::new(), Vec::new());
 	for xts in plan {
 		for xt in xts {
-			let input = (TransactionSource::External, xt, chain.head.hash()).encode();
-			chain
-				.host
-				.dry_call("TaggedTransactionQueue_validate_transaction", &input)
-				.expect("no trap");
+			chain.validate(&xt.encode()).expect("planned transactions are valid");
 		}
 		let built = chain.build_block(xts.clone());
 		assert!(built.results.iter().all(|r| *r == Ok(Ok(()))), "{:?}", built.results);

@@ -2,7 +2,7 @@
 //! block building, as an answer and not a trap.
 
 use crate::{
-	chain::{genesis, sign_as, transfer, Chain, TxParams},
+	chain::{dev_chain, sign_as, transfer, Chain, TxParams},
 	host::{decode_exact, Host, Wasmtime},
 };
 use codec::Encode;
@@ -10,30 +10,16 @@ use mvp_chain_runtime::UNIT;
 use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 use sp_runtime::{
-	transaction_validity::{
-		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
-	},
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	ApplyExtrinsicResult,
 };
 
 /// A chain one block in, where Alice has sent one transfer (her nonce is 1).
 fn chain_after_one_transfer() -> Chain<Wasmtime> {
-	let genesis = genesis("development");
-	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let (mut chain, _) = dev_chain(Wasmtime::new);
 	let xt = chain.sign(Alice, transfer(Bob, UNIT), 0);
 	assert_eq!(chain.build_block(vec![xt]).results, vec![Ok(Ok(()))]);
 	chain
-}
-
-fn validate(chain: &mut Chain<Wasmtime>, xt: &[u8]) -> TransactionValidity {
-	// `xt` is already an encoded extrinsic: it goes in as is, with no second length prefix.
-	let input =
-		[&TransactionSource::External.encode()[..], xt, &chain.head.hash().encode()].concat();
-	let out = chain
-		.host
-		.dry_call("TaggedTransactionQueue_validate_transaction", &input)
-		.expect("no trap");
-	decode_exact("validate_transaction", &out)
 }
 
 fn apply(chain: &mut Chain<Wasmtime>, xt: &[u8]) -> ApplyExtrinsicResult {
@@ -76,10 +62,8 @@ fn each_bad_transaction_gets_its_own_invalid_variant() {
 
 	let expected: Vec<(&str, TransactionValidityError)> =
 		cases.iter().map(|(name, _, e)| (*name, TransactionValidityError::Invalid(*e))).collect();
-	let validated: Vec<_> = cases
-		.iter()
-		.map(|(name, xt, _)| (*name, validate(&mut chain, xt).expect_err(name)))
-		.collect();
+	let validated: Vec<_> =
+		cases.iter().map(|(name, xt, _)| (*name, chain.validate(xt).expect_err(name))).collect();
 	assert_eq!(validated, expected, "TaggedTransactionQueue_validate_transaction");
 
 	chain.start_block();
@@ -92,7 +76,7 @@ fn each_bad_transaction_gets_its_own_invalid_variant() {
 fn a_future_nonce_waits_in_the_pool_but_cannot_enter_a_block() {
 	let mut chain = chain_after_one_transfer();
 	let future = chain.sign(Alice, transfer(Bob, UNIT), 1).encode();
-	let valid = validate(&mut chain, &future).expect("valid for the pool");
+	let valid = chain.validate(&future).expect("valid for the pool");
 	let alice = Alice.to_account_id();
 	assert_eq!(valid.requires, vec![(alice.clone(), 1u32).encode()], "waits for nonce 1");
 	assert_eq!(valid.provides, vec![(alice, 2u32).encode()]);

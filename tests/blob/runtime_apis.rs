@@ -1,7 +1,7 @@
 //! Every runtime API the blob exports, called and its answer decoded and checked.
 
 use crate::{
-	chain::{genesis, transfer, Chain},
+	chain::{dev_chain, genesis, slot_time, transfer},
 	host::{HostExt, Wasmtime},
 };
 use codec::{Decode, Encode};
@@ -19,7 +19,7 @@ use sp_keyring::{
 	Sr25519Keyring::{self, Alice, Bob},
 };
 use sp_keystore::Keystore;
-use sp_runtime::{traits::Header as _, Weight};
+use sp_runtime::Weight;
 use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
@@ -102,15 +102,13 @@ fn metadata_decodes_at_every_listed_version() {
 
 #[test]
 fn check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one() {
-	let genesis = genesis("development");
-	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let (mut chain, genesis) = dev_chain(Wasmtime::new);
 	let header = chain.next_header();
 	let block = chain.build_block(vec![]).block;
 	let slot_time = |data_offset: i64| {
-		let now = (1_000_000 + u64::from(*header.number())) * SLOT_DURATION;
+		let now = slot_time(&header).checked_add_signed(data_offset).expect("after the epoch");
 		let mut data = InherentData::new();
-		data.put_data(sp_timestamp::INHERENT_IDENTIFIER, &((now as i64 + data_offset) as u64))
-			.unwrap();
+		data.put_data(sp_timestamp::INHERENT_IDENTIFIER, &now).unwrap();
 		data
 	};
 	let mut parent = Wasmtime::new(genesis.storage.clone());
@@ -125,8 +123,7 @@ fn check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one() {
 
 #[test]
 fn offchain_worker_runs() {
-	let genesis = genesis("development");
-	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let (mut chain, _) = dev_chain(Wasmtime::new);
 	let header: Header = chain.build_block(vec![]).block.header;
 	let () = chain.host.query("OffchainWorkerApi_offchain_worker", &header);
 }
@@ -190,8 +187,7 @@ fn session_keys_are_generated_into_the_keystore_and_decode() {
 
 #[test]
 fn transaction_payment_apis_agree_with_each_other() {
-	let genesis = genesis("development");
-	let mut chain = Chain::new(Wasmtime::new(genesis.storage.clone()), &genesis);
+	let (mut chain, _) = dev_chain(Wasmtime::new);
 	let call = transfer(Bob, 5);
 	let xt = chain.sign(Alice, call.clone(), 0);
 	let len = xt.encoded_size() as u32;

@@ -4,8 +4,8 @@
 //! refused with a clear dispatch error and the chain goes on with the old code.
 
 use crate::{
-	chain::{genesis_in, sudo, transfer, BuiltBlock, Chain, Genesis},
-	host::{blob, decode_exact, state_with_code, Host, HostExt, Smoldot, Wasmtime},
+	chain::{dev_chain, sudo, transfer, BuiltBlock, Chain},
+	host::{blob, Host, HostExt, Smoldot, Wasmtime},
 };
 use codec::Encode;
 use mvp_chain::fixtures::{FOREIGN_SPEC_NAME, NEXT_SPEC_VERSION};
@@ -13,20 +13,11 @@ use mvp_chain_runtime::{Block, Runtime, RuntimeCall, RuntimeEvent, SystemCall, U
 use sc_executor_common::runtime_blob::RuntimeBlob;
 use sp_core::storage::{well_known_keys, Storage};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
-use sp_runtime::{
-	traits::Hash,
-	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidity},
-	DispatchError, DispatchResult,
-};
+use sp_runtime::{traits::Hash, transaction_validity::InvalidTransaction, DispatchError};
 use sp_version::RuntimeVersion;
 
 fn next_blob() -> &'static [u8] {
 	NEXT_SPEC_VERSION.expect("fixtures are built with the blob")
-}
-
-fn dev_chain<H: Host>(new: fn(Storage) -> H) -> (Chain<H>, Genesis) {
-	let genesis = genesis_in(&mut new(state_with_code(blob())), "development");
-	(Chain::new(new(genesis.storage.clone()), &genesis), genesis)
 }
 
 /// The version in the custom sections of the chain's `:code`, as a node reads it.
@@ -34,17 +25,6 @@ fn code_version<H: Host>(chain: &mut Chain<H>) -> RuntimeVersion {
 	let code = chain.host.storage(well_known_keys::CODE).expect(":code");
 	let blob = RuntimeBlob::uncompress_if_needed(&code).expect("a runtime");
 	sc_executor::read_embedded_version(&blob).expect("sections decode").expect("sections present")
-}
-
-fn sudo_results(built: &BuiltBlock) -> Vec<DispatchResult> {
-	built
-		.events
-		.iter()
-		.filter_map(|r| match &r.event {
-			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result }) => Some(*sudo_result),
-			_ => None,
-		})
-		.collect()
 }
 
 fn code_updated(built: &BuiltBlock) -> bool {
@@ -76,7 +56,7 @@ fn set_code_upgrades_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H) {
 
 	let upgrade = chain.sign(Alice, set_code(next_blob()), 0);
 	let built = chain.build_block(vec![upgrade]);
-	assert_eq!(sudo_results(&built), vec![Ok(())]);
+	assert_eq!(built.sudo_results(), vec![Ok(())]);
 	assert!(code_updated(&built), "CodeUpdated: {:?}", built.events);
 	assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(next_blob()));
 	blocks.push(built.block);
@@ -91,12 +71,7 @@ fn set_code_upgrades_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H) {
 
 	// A transaction signed for the old spec version no longer verifies; new ones land.
 	let stale_spec = chain.sign(Alice, transfer(Bob, UNIT), 0);
-	let input = (TransactionSource::External, &stale_spec, chain.head.hash()).encode();
-	let validity: TransactionValidity = decode_exact(
-		"validate",
-		&chain.host.dry_call("TaggedTransactionQueue_validate_transaction", &input).unwrap(),
-	);
-	assert_eq!(validity, Err(InvalidTransaction::BadProof.into()));
+	assert_eq!(chain.validate(&stale_spec.encode()), Err(InvalidTransaction::BadProof.into()));
 	chain.version = reported;
 	blocks.push(transfers_work(&mut chain));
 
@@ -113,7 +88,7 @@ fn authorized_upgrade_lands<H: Host>(new: fn(Storage) -> H) {
 	let hash = <Runtime as frame_system::Config>::Hashing::hash(next_blob());
 	let authorize = sudo(RuntimeCall::System(SystemCall::authorize_upgrade { code_hash: hash }));
 	let built = chain.submit(Alice, authorize);
-	assert_eq!(sudo_results(&built), vec![Ok(())]);
+	assert_eq!(built.sudo_results(), vec![Ok(())]);
 	assert!(built.events.iter().any(|r| matches!(
 		r.event,
 		RuntimeEvent::System(frame_system::Event::UpgradeAuthorized { code_hash, check_version: true })
@@ -151,7 +126,7 @@ fn bad_upgrades_are_refused_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H
 	];
 	for (what, code, error) in cases {
 		let built = chain.submit(Alice, set_code(&code));
-		assert_eq!(sudo_results(&built), refused(error), "{what}");
+		assert_eq!(built.sudo_results(), refused(error), "{what}");
 		assert!(!code_updated(&built), "{what}");
 		assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(blob()), "{what}");
 		transfers_work(&mut chain);
@@ -159,10 +134,10 @@ fn bad_upgrades_are_refused_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H
 
 	// After an upgrade, the old blob is a lower spec_version.
 	let built = chain.submit(Alice, set_code(next_blob()));
-	assert_eq!(sudo_results(&built), vec![Ok(())]);
+	assert_eq!(built.sudo_results(), vec![Ok(())]);
 	chain.version = chain.host.query("Core_version", ());
 	let built = chain.submit(Alice, set_code(blob()));
-	assert_eq!(sudo_results(&built), refused(frame_system::Error::SpecVersionNeedsToIncrease));
+	assert_eq!(built.sudo_results(), refused(frame_system::Error::SpecVersionNeedsToIncrease));
 	assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(next_blob()));
 	transfers_work(&mut chain);
 }
