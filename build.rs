@@ -67,7 +67,8 @@ fn main() {
 	if env::var_os("SKIP_WASM_BUILD").is_some_and(|v| !v.is_empty() && v != "0") {
 		println!("cargo:warning=SKIP_WASM_BUILD is set: WASM_BINARY is None");
 		let mut code = String::from("pub const WASM_BINARY: Option<&[u8]> = None;\n");
-		code += "pub const WASM_BINARY_BLOATY: Option<&[u8]> = None;\npub mod fixtures {\n";
+		code += "pub const WASM_BINARY_BLOATY: Option<&[u8]> = None;\n";
+		code += "pub const WASM_BINARY_RAW_SIZE: Option<usize> = None;\npub mod fixtures {\n";
 		for fixture in &FIXTURES {
 			code += &format!("\tpub const {}: Option<&[u8]> = None;\n", fixture.name);
 		}
@@ -89,12 +90,14 @@ fn main() {
 	fs::create_dir_all(blob_dir.join("fixtures")).expect("creating the blob directory");
 
 	let main = build_runtime(&root, &wasm_target_dir, base_bump, base_name.as_deref(), "");
-	let (compact, compressed) = ship(&main, &blob_dir, RUNTIME_CRATE);
+	let (compact, compressed, raw_size) = ship(&main, &blob_dir, RUNTIME_CRATE);
 	let mut code = format!(
 		"/// The compressed blob, as stored under `:code`.\n\
 		 pub const WASM_BINARY: Option<&[u8]> = Some(include_bytes!({compressed:?}));\n\
 		 /// The compact blob before compression.\n\
 		 pub const WASM_BINARY_BLOATY: Option<&[u8]> = Some(include_bytes!({compact:?}));\n\
+		 /// The size of the blob as linked, before compaction.\n\
+		 pub const WASM_BINARY_RAW_SIZE: Option<usize> = Some({raw_size});\n\
 		 /// Other builds of the same runtime for upgrade tests (compressed). Not for deployment.\n\
 		 pub mod fixtures {{\n"
 	);
@@ -103,7 +106,7 @@ fn main() {
 		let bump = base_bump + fixture.bump;
 		let linked = build_runtime(&root, &wasm_target_dir, bump, name, fixture.features);
 		let stem = format!("fixtures/{}", fixture.name.to_lowercase());
-		let (_, compressed) = ship(&linked, &blob_dir, &stem);
+		let (_, compressed, _) = ship(&linked, &blob_dir, &stem);
 		code += &format!(
 			"\t/// {}\n\tpub const {}: Option<&[u8]> = Some(include_bytes!({compressed:?}));\n",
 			fixture.doc, fixture.name
@@ -118,8 +121,8 @@ fn env_override(name: &str) -> Option<String> {
 }
 
 /// Writes the linked, compact and compressed blob under `dir` as `<stem>[.compact[.compressed]].wasm`
-/// and returns the paths of the last two.
-fn ship(linked: &Path, dir: &Path, stem: &str) -> (PathBuf, PathBuf) {
+/// and returns the paths of the last two and the size of the first.
+fn ship(linked: &Path, dir: &Path, stem: &str) -> (PathBuf, PathBuf, usize) {
 	let raw = fs::read(linked).unwrap_or_else(|e| panic!("reading {}: {e}", linked.display()));
 	let compact = compact(&raw);
 	let compressed = sp_maybe_compressed_blob::compress_strongly(
@@ -132,7 +135,7 @@ fn ship(linked: &Path, dir: &Path, stem: &str) -> (PathBuf, PathBuf) {
 	write(&dir.join(format!("{stem}.wasm")), &raw);
 	write(&compact_path, &compact);
 	write(&compressed_path, &compressed);
-	(compact_path, compressed_path)
+	(compact_path, compressed_path, raw.len())
 }
 
 /// `OUT_DIR` is `<target>[/<triple>]/<profile>/build/<pkg>-<hash>/out`.

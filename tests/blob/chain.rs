@@ -51,19 +51,8 @@ pub fn genesis_config(host: &mut impl Host, preset: &str) -> Vec<u8> {
 	let patch: serde_json::Value =
 		serde_json::from_slice(&patch.unwrap_or_else(|| panic!("no preset {preset}")))
 			.expect("JSON");
-	merge(&mut config, patch);
+	mvp_chain::genesis_patch::merge(&mut config, patch);
 	serde_json::to_vec(&config).expect("JSON")
-}
-
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
 }
 
 /// Genesis state built by the blob itself through `GenesisBuilder_build_state`, in wasmtime;

@@ -1,6 +1,7 @@
 //! Tests that load the built blob into a real host executor and talk to it only through
 //! runtime API calls, the way a node does.
 
+mod bench_command;
 mod benchmarks;
 mod block_production;
 mod boundary_probe;
