@@ -173,7 +173,20 @@ fn build_runtime(
 		.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fsubstrate_runtime")
 		.env(SPEC_VERSION_BUMP, bump.to_string())
 		.env(SPEC_NAME, spec_name.unwrap_or_default());
-	for var in ["RUSTFLAGS", "CARGO_TARGET_DIR", "CARGO_BUILD_TARGET", "CARGO_BUILD_RUSTFLAGS"] {
+	// What the outer build runs under must not reach the blob's: `cargo clippy` sets a rustc
+	// wrapper for workspace members, which would build a different blob from the same source.
+	for var in [
+		"RUSTFLAGS",
+		"CARGO_TARGET_DIR",
+		"CARGO_BUILD_TARGET",
+		"CARGO_BUILD_RUSTFLAGS",
+		"RUSTC_WRAPPER",
+		"RUSTC_WORKSPACE_WRAPPER",
+		"CARGO_BUILD_RUSTC_WRAPPER",
+		"CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER",
+		"CLIPPY_ARGS",
+		"CLIPPY_CONF_DIR",
+	] {
 		cmd.env_remove(var);
 	}
 	let status = cmd.status().expect("running cargo for the wasm runtime");
