@@ -221,13 +221,17 @@ fn record_execute(figures: &mut Figures, executed: &Cost, host: &str) {
 
 /// Time in host functions by group and in the runtime's own code, for one `execute_block`.
 fn record_breakdown(figures: &mut Figures, executed: &Cost) {
-	let mut groups: BTreeMap<&str, f64> = BTreeMap::new();
-	for (group, _, time) in &executed.host {
-		*groups.entry(group).or_default() += time.as_nanos() as f64;
+	let mut groups: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+	for (group, calls, time) in &executed.host {
+		let entry = groups.entry(group).or_default();
+		entry.0 += *calls as f64;
+		entry.1 += time.as_nanos() as f64;
 	}
-	let host: f64 = groups.values().sum();
-	for (group, time) in groups {
+	let host: f64 = groups.values().map(|(_, time)| time).sum();
+	figures.add("execute_block.host_calls", groups.values().map(|(calls, _)| calls).sum());
+	for (group, (calls, time)) in groups {
 		figures.add(format!("execute_block.host.{group}"), time);
+		figures.add(format!("execute_block.host_calls.{group}"), calls);
 	}
 	figures.add("execute_block.host", host);
 	figures.add("execute_block.runtime", nanos(executed) - host);

@@ -29,12 +29,15 @@ impl Runtime {
 		code: Vec<u8>,
 		mut sizes: Vec<(&'static str, usize)>,
 	) -> Result<Self, String> {
-		let blob = RuntimeBlob::uncompress_if_needed(&code)
+		// Parsed as a node parses `:code`, before anything runs it.
+		RuntimeBlob::uncompress_if_needed(&code)
 			.map_err(|e| format!("{label}: not a runtime blob: {e}"))?;
-		let raw = blob.serialize();
-		if !sizes.iter().any(|(what, _)| *what == "code") {
-			sizes.push(("code", raw.len()));
-		}
+		let raw = sp_maybe_compressed_blob::decompress(
+			&code,
+			sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT,
+		)
+		.map_err(|e| format!("{label}: cannot decompress: {e}"))?;
+		sizes.push(("code", raw.len()));
 		let exports = exports(&raw).map_err(|e| format!("{label}: {e}"))?;
 		let (mut wasmtime, _) =
 			Wasmtime::compile(&code, false).map_err(|e| format!("{label}: {e}"))?;
