@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Regenerates the weight files by running every benchmarked pallet of the runtime on the
+# runtime-benchmarks build of our blob with frame-omni-bencher. Not part of CI: the bencher is
+# a build of about a thousand crates (RocksDB and OpenSSL among them), installed on first use.
+# STEPS and REPEAT override the sampling (default 50 steps, 20 repeats, as upstream does).
+source "$(dirname "$0")/setup.sh"
+BENCHER_VERSION=0.28.0
+if ! frame-omni-bencher --version 2>/dev/null | grep -q " $BENCHER_VERSION"; then
+	# librocksdb-sys generates its bindings with bindgen, which needs libclang.
+	if ! compgen -G "/usr/lib/llvm-*/lib/libclang.so*" >/dev/null; then
+		if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+			apt-get update -qq && apt-get install -y -qq libclang-dev >/dev/null
+		else
+			echo "error: libclang is required to build frame-omni-bencher: install libclang-dev" >&2
+			exit 1
+		fi
+	fi
+	# Without LTO and at opt-level 2 the install takes about half as long; the bencher's own
+	# speed only affects how long benchmarks take, not what they measure inside the runtime.
+	CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+		CARGO_PROFILE_RELEASE_OPT_LEVEL=2 \
+		cargo install frame-omni-bencher --version "$BENCHER_VERSION" --locked
+fi
+# Builds the blob and its runtime-benchmarks variant (target/runtime/fixtures/benchmarks.*).
+cargo build --locked --bin mvp-chain
+blob="$TARGET_DIR/runtime/fixtures/benchmarks.compact.compressed.wasm"
+bench() {
+	frame-omni-bencher v1 benchmark pallet --runtime "$blob" --genesis-builder-preset development \
+		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --extrinsic '*' "$@"
+}
+for pallet in frame_system frame_system_extensions pallet_balances pallet_timestamp \
+	pallet_transaction_payment pallet_sudo pallet_probe; do
+	bench --pallet "$pallet" --header scripts/weights/header.txt \
+		--output "runtime/src/weights/$pallet.rs"
+done
+# The pallet's own `WeightInfo for ()`, which its mock runtime uses, from the same numbers.
+bench --pallet pallet_probe --header scripts/weights/header.txt \
+	--template scripts/weights/pallet.hbs --output pallets/probe/src/weights.rs
