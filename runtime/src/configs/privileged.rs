@@ -4,12 +4,12 @@ use frame_support::traits::ConstU32;
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_sudo::WeightInfo<Runtime>;
 }
 
 impl pallet_probe::Config for Runtime {
 	/// 64 MiB: well past anything a real call allocates, still inside the host's heap.
 	type MaxAllocation = ConstU32<{ 64 * 1024 * 1024 }>;
 	type MaxMessageLen = ConstU32<256>;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_probe::WeightInfo<Runtime>;
 }
