@@ -29,17 +29,20 @@ struct Loaded {
 	timed: Option<Wasmtime>,
 }
 
-/// Samples per figure; times in nanoseconds, memory in bytes.
+/// Samples per figure (times in nanoseconds, memory in bytes), or why there are none.
 #[derive(Default, Clone, Debug)]
-pub struct Figures(pub BTreeMap<String, Vec<f64>>);
+pub struct Figures {
+	pub samples: BTreeMap<String, Vec<f64>>,
+	pub error: Option<String>,
+}
 
 impl Figures {
 	fn add(&mut self, name: impl Into<String>, value: f64) {
-		self.0.entry(name.into()).or_default().push(value);
+		self.samples.entry(name.into()).or_default().push(value);
 	}
 
 	pub fn median(&self, name: &str) -> Option<f64> {
-		let mut values = self.0.get(name)?.clone();
+		let mut values = self.samples.get(name)?.clone();
 		values.sort_by(f64::total_cmp);
 		let mid = values.len() / 2;
 		Some(if values.len() % 2 == 1 {
@@ -130,6 +133,9 @@ pub fn run(subjects: &mut [Subject], options: &Options) -> Result<Results, Strin
 				let subject = &mut subjects[index];
 				for loaded in &mut subject.hosts {
 					let figures = results.entry((index, loaded.host, label.clone())).or_default();
+					if figures.error.is_some() {
+						continue;
+					}
 					let started = Instant::now();
 					let offered = match size {
 						Size::Transfers(n) => n,
@@ -141,13 +147,20 @@ pub fn run(subjects: &mut [Subject], options: &Options) -> Result<Results, Strin
 						&subject.runtime,
 						&subject.genesis,
 						&mut transfers,
-					)
-					.map_err(|e| {
-						format!(
-							"{} in {}: building a block: {e}",
-							subject.runtime.label, loaded.host
-						)
-					})?;
+					);
+					// One host failing a block size does not stop the others: it is a finding.
+					let built = match built {
+						Ok(built) => built,
+						Err(e) => {
+							let error = format!("building the block: {e}");
+							progress(format_args!(
+								"{label} transfers: {} in {}: {error}",
+								subject.runtime.label, loaded.host
+							));
+							figures.error = Some(error);
+							continue;
+						},
+					};
 					let error = transfers.error.take();
 					drop(transfers);
 					if let Some(error) = error {

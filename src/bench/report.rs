@@ -135,6 +135,14 @@ pub fn print(subjects: &[&Runtime], results: &Results, options: &Options) {
 				println!("{line}");
 			}
 		}
+		for host in &hosts {
+			for index in 0..subjects.len() {
+				let figures = results.get(&(index, *host, label.clone()));
+				if let Some(error) = figures.and_then(|f| f.error.as_ref()) {
+					println!("  {host} [{}] failed: {error}", index + 1);
+				}
+			}
+		}
 	}
 	println!();
 	println!("Call times include instantiation, as on a node. Host-function times: wasmtime's come from a");
@@ -163,7 +171,7 @@ fn to_json(subjects: &[&Runtime], results: &Results) -> Value {
 		.collect();
 	let medians = |figures: &Figures| -> Value {
 		figures
-			.0
+			.samples
 			.keys()
 			.map(|k| (k.clone(), json!(figures.median(k))))
 			.collect::<serde_json::Map<_, _>>()
@@ -171,11 +179,11 @@ fn to_json(subjects: &[&Runtime], results: &Results) -> Value {
 	};
 	let mut measurements = Vec::new();
 	for ((index, host, size), figures) in results {
-		let mut entry = json!({ "blob": index, "host": host, "size": size, "median": medians(figures), "runs": figures.0 });
+		let mut entry = json!({ "blob": index, "host": host, "size": size, "median": medians(figures), "runs": figures.samples, "error": figures.error });
 		if subjects.len() == 2 && *index == 0 {
 			if let Some(other) = results.get(&(1, *host, size.clone())) {
 				let ratios: serde_json::Map<_, _> = figures
-					.0
+					.samples
 					.keys()
 					.filter_map(|k| Some((k.clone(), json!(figures.median(k)? / other.median(k)?))))
 					.collect();

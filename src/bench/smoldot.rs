@@ -5,11 +5,14 @@ use mvp_chain::hosts::smoldot::call;
 use smoldot::executor::{self, host::HostVmPrototype, vm};
 use sp_core::storage::Storage;
 use std::{
+	any::Any,
 	collections::BTreeMap,
+	panic::{self, AssertUnwindSafe},
 	time::{Duration, Instant},
 };
 
 pub struct Smoldot {
+	code: Vec<u8>,
 	prototype: Option<HostVmPrototype>,
 	state: BTreeMap<Vec<u8>, Vec<u8>>,
 }
@@ -26,7 +29,8 @@ impl Smoldot {
 		})
 		.map_err(|e| format!("smoldot cannot load the blob: {e}"))?;
 		let compiled = started.elapsed();
-		Ok((Self { prototype: Some(prototype), state: BTreeMap::new() }, compiled))
+		let state = BTreeMap::new();
+		Ok((Self { code: code.to_vec(), prototype: Some(prototype), state }, compiled))
 	}
 }
 
@@ -41,9 +45,16 @@ impl Executor for Smoldot {
 		input: &[u8],
 		keep: &dyn Fn(&[u8]) -> bool,
 	) -> Result<(Vec<u8>, Cost), String> {
-		let prototype = self.prototype.take().expect("the prototype comes back after every call");
+		let prototype = match self.prototype.take() {
+			Some(prototype) => prototype,
+			// A panic inside smoldot took the last one.
+			None => Self::compile(&self.code)?.0.prototype.expect("just compiled"),
+		};
 		let started = Instant::now();
-		let (result, prototype, requests) = call(prototype, method, input, &self.state);
+		let state = &self.state;
+		let (result, prototype, requests) =
+			panic::catch_unwind(AssertUnwindSafe(|| call(prototype, method, input, state)))
+				.map_err(|panic| format!("{method}: smoldot panicked: {}", message(&panic)))?;
 		let time = started.elapsed();
 		self.prototype = Some(prototype);
 		let finished = result.map_err(|e| format!("{method}: {e}"))?;
@@ -59,4 +70,13 @@ impl Executor for Smoldot {
 			vec![("storage", requests.count, requests.storage), ("crypto", 0, requests.signatures)];
 		Ok((finished.output, Cost { time, heap_peak: None, host }))
 	}
+}
+
+fn message(panic: &Box<dyn Any + Send>) -> String {
+	panic
+		.downcast_ref::<String>()
+		.cloned()
+		.or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+		.unwrap_or_else(|| "no message".into())
+		.replace('\n', " ")
 }
