@@ -14,3 +14,4 @@ mod host;
 mod invalid_transactions;
 mod runtime_apis;
 mod upgrade;
+mod weights;

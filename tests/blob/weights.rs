@@ -1,0 +1,60 @@
+//! The blob charges the weights measured on it (`runtime/src/weights`), not the pallets'
+//! defaults: a transfer's quoted weight, and the block limits its metadata announces.
+
+use crate::{
+	chain::{dev_chain, genesis, transfer},
+	host::{HostExt, Wasmtime},
+};
+use codec::{Decode, Encode};
+use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
+use frame_system::limits::BlockWeights;
+use mvp_chain_runtime::{
+	weights::{
+		block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
+		pallet_balances::WeightInfo as Measured,
+	},
+	Balance, Runtime, UNIT,
+};
+use pallet_balances::WeightInfo;
+use pallet_transaction_payment::RuntimeDispatchInfo;
+use sp_keyring::Sr25519Keyring::{Alice, Bob};
+
+#[test]
+fn a_transfer_is_quoted_the_measured_weight() {
+	let (mut chain, _) = dev_chain(Wasmtime::new);
+	let call = transfer(Bob, UNIT);
+	let measured = Measured::<Runtime>::transfer_keep_alive();
+	assert_ne!(
+		measured,
+		pallet_balances::weights::SubstrateWeight::<Runtime>::transfer_keep_alive(),
+		"the measured weight is the default one: regenerate or drop this test"
+	);
+	assert_eq!(call.get_dispatch_info().call_weight, measured);
+
+	let xt = chain.sign(Alice, call, 0);
+	let info: RuntimeDispatchInfo<Balance> =
+		chain.host.query("TransactionPaymentApi_query_info", (&xt, xt.encoded_size() as u32));
+	// The quote adds the transaction extensions' weights to the call's.
+	assert_eq!(info.weight, xt.get_dispatch_info().total_weight());
+	assert!(info.weight.ref_time() > measured.ref_time());
+}
+
+#[test]
+fn the_announced_block_limits_use_the_measured_base_weights() {
+	let mut host = Wasmtime::new(genesis("development").storage);
+	let raw: Option<Vec<u8>> = host.query("Metadata_metadata_at_version", 15u32);
+	let metadata = subxt_metadata::Metadata::decode_from(&raw.expect("V15")[..]).expect("metadata");
+	let constant = metadata
+		.pallet_by_name("System")
+		.and_then(|p| p.constant_by_name("BlockWeights"))
+		.expect("System.BlockWeights");
+	let limits = BlockWeights::decode(&mut constant.value()).expect("a BlockWeights");
+	assert_eq!(limits.base_block, BlockExecutionWeight::get());
+	for class in DispatchClass::all() {
+		assert_eq!(limits.get(*class).base_extrinsic, ExtrinsicBaseWeight::get());
+	}
+	assert_ne!(
+		ExtrinsicBaseWeight::get(),
+		frame_support::weights::constants::ExtrinsicBaseWeight::get()
+	);
+}
