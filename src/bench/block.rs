@@ -7,7 +7,7 @@ use super::{
 	runtime::Runtime,
 };
 use codec::{Compact, Decode, Encode};
-use sp_core::H256;
+use sp_core::{hexdisplay::HexDisplay, H256};
 use sp_inherents::InherentData;
 use sp_runtime::{
 	generic::{Digest, DigestItem},
@@ -58,20 +58,16 @@ enum Applied {
 fn applied(out: &[u8]) -> Result<Applied, String> {
 	match out {
 		[0, 0] => Ok(Applied::Included),
-		[0, 1, ..] => Err(format!("dispatch failed: 0x{}", hex(&out[2..]))),
+		[0, 1, ..] => Err(format!("dispatch failed: 0x{}", HexDisplay::from(&&out[2..]))),
 		[1, rest @ ..] => match TransactionValidityError::decode(&mut &rest[..]) {
 			Ok(TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources)) => {
 				Ok(Applied::Full)
 			},
 			Ok(error) => Err(format!("transaction refused: {error:?}")),
-			Err(_) => Err(format!("undecodable answer 0x{}", hex(out))),
+			Err(_) => Err(format!("undecodable answer 0x{}", HexDisplay::from(&out))),
 		},
-		_ => Err(format!("undecodable answer 0x{}", hex(out))),
+		_ => Err(format!("undecodable answer 0x{}", HexDisplay::from(&out))),
 	}
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Builds block 1 over `genesis` from `offered` (each an encoded extrinsic) in offer order,

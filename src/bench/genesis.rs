@@ -2,11 +2,7 @@
 //! `GenesisBuilder` API (`get_preset` / `build_state`) where the blob has it, else the older
 //! one (`create_default_config` / `build_config`) of node-template-era runtimes.
 
-use super::{
-	executor::Executor,
-	runtime::{state_with_code, Runtime},
-	wasmtime::Wasmtime,
-};
+use super::{executor::Executor, runtime::Runtime, wasmtime::Wasmtime};
 use codec::{Decode, Encode};
 use mvp_chain::genesis_patch::merge;
 use serde_json::Value;
@@ -33,15 +29,15 @@ impl Genesis {
 const PRESET: &str = "development";
 
 /// Genesis from the blob's default config, its `development` preset if it has one, then
-/// `patch` (the user's, for what a runtime's defaults leave unset), then the funded senders.
+/// `patch` (the user's, for what a runtime's defaults leave unset), then the funded senders,
+/// built in `host`, which holds only the blob's `:code`.
 pub fn build(
 	runtime: &Runtime,
+	host: &mut Wasmtime,
 	patch: Option<&Value>,
 	funded: &[(AccountId32, u64)],
 ) -> Result<Genesis, String> {
 	let label = &runtime.label;
-	let (mut host, _) = Wasmtime::compile(&runtime.code, false)?;
-	host.reset(&state_with_code(&runtime.code));
 	let mut call = |method: &str, input: Vec<u8>, keep: bool| -> Result<Vec<u8>, String> {
 		host.call(method, &input, &|_| keep)
 			.map(|(out, _)| out)
@@ -83,8 +79,7 @@ pub fn build(
 	let state_root = H256::decode(&mut &host.storage_root(state_version)[..]).expect("32 bytes");
 	let extrinsics_root = BlakeTwo256::ordered_trie_root(Vec::new(), state_version);
 	let header = Header::new(0, extrinsics_root, state_root, H256::zero(), Default::default());
-	let storage =
-		Storage { top: host.pairs().into_iter().collect(), children_default: Default::default() };
+	let storage = Storage { top: host.pairs(), children_default: Default::default() };
 	Ok(Genesis { storage, header })
 }
 

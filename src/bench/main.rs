@@ -45,10 +45,10 @@ fn bench(options: &Options) -> Result<(), String> {
 		runtimes.push(Runtime::from_file(path)?);
 	}
 	let mut subjects = Vec::new();
-	for runtime in runtimes {
+	for (runtime, mut host) in runtimes {
 		let transfers = transfers::Transfers::prepare(&runtime)?;
-		let genesis =
-			genesis::build(&runtime, options.genesis_patch.as_ref(), &transfers.funded())?;
+		let patch = options.genesis_patch.as_ref();
+		let genesis = genesis::build(&runtime, &mut host, patch, &transfers.funded())?;
 		let transfers = transfers.at(&runtime, &genesis);
 		subjects.push(measure::Subject::new(runtime, genesis, transfers));
 	}
@@ -59,7 +59,7 @@ fn bench(options: &Options) -> Result<(), String> {
 }
 
 /// Our blob as this binary was built with it.
-fn ours() -> Result<Runtime, String> {
+fn ours() -> Result<(Runtime, wasmtime::Wasmtime), String> {
 	let compressed = mvp_chain::WASM_BINARY.ok_or(
 		"this build skipped the blob (SKIP_WASM_BUILD is set); rebuild without it or pass --blob",
 	)?;

@@ -4,7 +4,6 @@
 use super::{executor::Executor, wasmtime::Wasmtime};
 use codec::{Decode, Encode};
 use sc_executor_common::runtime_blob::RuntimeBlob;
-use sp_core::storage::{well_known_keys, Storage};
 use sp_version::RuntimeVersion;
 use std::{collections::BTreeSet, path::Path};
 
@@ -24,11 +23,13 @@ pub struct Runtime {
 }
 
 impl Runtime {
+	/// Reads the blob through itself; also gives back the blob compiled in wasmtime over a state
+	/// holding only `:code`, for building genesis without compiling again.
 	pub fn load(
 		label: String,
 		code: Vec<u8>,
 		mut sizes: Vec<(&'static str, usize)>,
-	) -> Result<Self, String> {
+	) -> Result<(Self, Wasmtime), String> {
 		// Parsed as a node parses `:code`, before anything runs it.
 		RuntimeBlob::uncompress_if_needed(&code)
 			.map_err(|e| format!("{label}: not a runtime blob: {e}"))?;
@@ -41,7 +42,6 @@ impl Runtime {
 		let exports = exports(&raw).map_err(|e| format!("{label}: {e}"))?;
 		let (mut wasmtime, _) =
 			Wasmtime::compile(&code, false).map_err(|e| format!("{label}: {e}"))?;
-		wasmtime.reset(&state_with_code(&code));
 		let mut query = |method: &str, input: &[u8]| -> Result<Vec<u8>, String> {
 			wasmtime
 				.call(method, input, &|_| false)
@@ -50,16 +50,17 @@ impl Runtime {
 		};
 		let version = RuntimeVersion::decode(&mut &query("Core_version", &[])?[..])
 			.map_err(|e| format!("{label}: Core_version answer does not decode: {e}"))?;
-		let metadata = if exports.contains("Metadata_metadata_at_version") {
+		// V15 where the blob serves it; older runtimes only have `Metadata_metadata` (V14).
+		let v15 = if exports.contains("Metadata_metadata_at_version") {
 			let out = query("Metadata_metadata_at_version", &15u32.encode())?;
-			match Option::<Vec<u8>>::decode(&mut &out[..]) {
-				Ok(Some(metadata)) => metadata,
-				_ => Vec::<u8>::decode(&mut &query("Metadata_metadata", &[])?[..])
-					.map_err(|e| e.to_string())?,
-			}
+			Option::<Vec<u8>>::decode(&mut &out[..]).ok().flatten()
 		} else {
-			Vec::<u8>::decode(&mut &query("Metadata_metadata", &[])?[..])
-				.map_err(|e| format!("{label}: Metadata_metadata does not decode: {e}"))?
+			None
+		};
+		let metadata = match v15 {
+			Some(metadata) => metadata,
+			None => Vec::<u8>::decode(&mut &query("Metadata_metadata", &[])?[..])
+				.map_err(|e| format!("{label}: Metadata_metadata does not decode: {e}"))?,
 		};
 		let slot_duration = if exports.contains("AuraApi_slot_duration") {
 			Some(
@@ -69,10 +70,11 @@ impl Runtime {
 		} else {
 			None
 		};
-		Ok(Self { label, code, sizes, exports, version, metadata, slot_duration })
+		let runtime = Self { label, code, sizes, exports, version, metadata, slot_duration };
+		Ok((runtime, wasmtime))
 	}
 
-	pub fn from_file(path: &Path) -> Result<Self, String> {
+	pub fn from_file(path: &Path) -> Result<(Self, Wasmtime), String> {
 		let code =
 			std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
 		let label = path.file_name().map_or("other".into(), |n| n.to_string_lossy().into_owned());
@@ -80,13 +82,6 @@ impl Runtime {
 		let what = if code.starts_with(b"\0asm") { "file (raw)" } else { "file (compressed)" };
 		Self::load(label, code, vec![(what, file)])
 	}
-}
-
-/// A state that holds nothing but `code` under `:code`: what genesis starts from.
-pub fn state_with_code(code: &[u8]) -> Storage {
-	let mut storage = Storage::default();
-	storage.top.insert(well_known_keys::CODE.to_vec(), code.to_vec());
-	storage
 }
 
 fn exports(raw: &[u8]) -> Result<BTreeSet<String>, String> {

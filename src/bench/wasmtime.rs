@@ -13,7 +13,10 @@ use sp_core::storage::{well_known_keys, Storage};
 use sp_externalities::Externalities;
 use sp_runtime::traits::BlakeTwo256;
 use sp_state_machine::TestExternalities;
-use std::time::{Duration, Instant};
+use std::{
+	collections::BTreeMap,
+	time::{Duration, Instant},
+};
 
 type Functions = sp_io::SubstrateHostFunctions;
 
@@ -28,7 +31,8 @@ pub struct Wasmtime {
 }
 
 impl Wasmtime {
-	/// Compiles `code` (compressed or not); with `timed`, host functions time themselves.
+	/// Compiles `code` (compressed or not), over a state holding only `code` under `:code`;
+	/// with `timed`, host functions time themselves.
 	pub fn compile(code: &[u8], timed: bool) -> Result<(Self, Duration), String> {
 		let blob = RuntimeBlob::uncompress_if_needed(code).map_err(|e| e.to_string())?;
 		let config = Config {
@@ -70,7 +74,7 @@ impl Wasmtime {
 	}
 
 	/// Every top-level key and value of the state.
-	pub fn pairs(&mut self) -> Vec<(Vec<u8>, Vec<u8>)> {
+	pub fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>> {
 		use sp_state_machine::Backend;
 		self.ext
 			.as_backend()
