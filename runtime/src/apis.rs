@@ -1,9 +1,9 @@
 //! The runtime API entry points the blob exports, each forwarding to FRAME.
 
 use crate::{
-	genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, UncheckedExtrinsic, VERSION,
+	genesis_checks, genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive,
+	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, UncheckedExtrinsic, VERSION,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -17,15 +17,19 @@ use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
-use sp_inherents::{CheckInherentsResult, InherentData};
+use sp_inherents::{CheckInherentsResult, InherentData, InherentIdentifier, MakeFatalError};
 use sp_runtime::{
-	traits::{Block as BlockT, LazyExtrinsic, NumberFor},
+	traits::{Block as BlockT, LazyBlock as _, LazyExtrinsic, NumberFor},
 	transaction_validity::{
 		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
 	},
 	ApplyExtrinsicResult, ExtrinsicInclusionMode, OpaqueExtrinsic,
 };
 use sp_version::RuntimeVersion;
+
+/// Where `check_inherents` reports a block extrinsic it cannot decode. No inherent data
+/// provider knows it, so a node refuses the block as failing an unknown inherent check.
+pub const UNDECODABLE_EXTRINSIC: InherentIdentifier = *b"undecxt0";
 
 /// An extrinsic that does not decode is refused as `InvalidTransaction::Call`: its call
 /// cannot be known.
@@ -87,6 +91,14 @@ impl_runtime_apis! {
 			// Both lazy blocks keep their extrinsics opaque: the encoding is the same.
 			let block = <Block as BlockT>::LazyBlock::decode(&mut &block.encode()[..])
 				.expect("opaque and typed lazy blocks share one encoding");
+			// FRAME's check panics on an extrinsic it cannot decode; a peer's block may hold
+			// one, and the answer to it is a fatal error, not a trap.
+			if block.extrinsics().any(|xt| xt.is_err()) {
+				let mut result = CheckInherentsResult::new();
+				let error = MakeFatalError::from("an extrinsic of the block does not decode");
+				let _ = result.put_error(UNDECODABLE_EXTRINSIC, &error);
+				return result;
+			}
 			data.check_extrinsics(&block)
 		}
 	}
@@ -238,6 +250,10 @@ impl_runtime_apis! {
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
+			// Parsed once more than FRAME's helper does, to refuse what its build would trap on.
+			let parsed = serde_json::from_slice::<RuntimeGenesisConfig>(&config)
+				.map_err(|e| alloc::format!("Invalid JSON blob: {e}"))?;
+			genesis_checks::check(&parsed)?;
 			build_state::<RuntimeGenesisConfig>(config)
 		}
 

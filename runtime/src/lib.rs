@@ -11,9 +11,11 @@ extern crate alloc;
 use alloc::vec::Vec;
 
 mod apis;
+pub use apis::UNDECODABLE_EXTRINSIC;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+pub mod genesis_checks;
 pub mod genesis_config_presets;
 pub mod weights;
 

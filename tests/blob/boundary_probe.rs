@@ -3,13 +3,12 @@
 
 use crate::{
 	chain::{dev_chain, sudo, BuiltBlock, Chain},
-	host::{Host, HostExt, Wasmtime},
+	host::{runtime_log, Host, HostExt, Wasmtime},
 };
 use codec::Encode;
 use frame_support::view_functions::{ViewFunction, ViewFunctionDispatchError};
 use mvp_chain_runtime::{ProbeCall, Runtime, RuntimeCall, RuntimeEvent};
 use sp_keyring::Sr25519Keyring::Alice;
-use std::sync::{Mutex, OnceLock};
 
 fn probe(call: ProbeCall<Runtime>) -> RuntimeCall {
 	sudo(RuntimeCall::Probe(call))
@@ -79,32 +78,9 @@ fn a_rolled_back_storage_transaction_leaves_no_trace() {
 	assert_eq!(seen.expect("view function"), None::<u32>.encode());
 }
 
-/// Everything logged on the `runtime` target, where sp-io's panic handler writes.
-fn runtime_log() -> &'static Mutex<Vec<String>> {
-	struct Capture;
-	static LINES: Mutex<Vec<String>> = Mutex::new(Vec::new());
-	static INSTALLED: OnceLock<()> = OnceLock::new();
-	impl log::Log for Capture {
-		fn enabled(&self, metadata: &log::Metadata) -> bool {
-			metadata.target() == "runtime"
-		}
-		fn log(&self, record: &log::Record) {
-			if self.enabled(record.metadata()) {
-				LINES.lock().unwrap().push(record.args().to_string());
-			}
-		}
-		fn flush(&self) {}
-	}
-	INSTALLED.get_or_init(|| {
-		log::set_logger(&Capture).expect("no other logger in this test binary");
-		log::set_max_level(log::LevelFilter::Info);
-	});
-	&LINES
-}
-
 #[test]
 fn a_panic_message_reaches_the_host_log() {
-	let log = runtime_log();
+	runtime_log(); // Starts capturing.
 	let mut chain = dev_chain(Wasmtime::new).0;
 	chain.start_block();
 	let message = b"boundary-probe-7f3a".to_vec();
@@ -113,7 +89,7 @@ fn a_panic_message_reaches_the_host_log() {
 		chain.host.call("BlockBuilder_apply_extrinsic", &xt.encode()).is_err(),
 		"a panic traps"
 	);
-	let lines = log.lock().unwrap();
+	let lines = runtime_log();
 	assert!(
 		lines.iter().any(|l| l.contains("probe panic: boundary-probe-7f3a")),
 		"the panic message is not in the host log: {lines:?}"

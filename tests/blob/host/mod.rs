@@ -11,7 +11,11 @@ use sp_core::{
 	storage::{well_known_keys, Storage},
 	H256,
 };
-use std::collections::BTreeMap;
+use std::{
+	collections::BTreeMap,
+	sync::{Mutex, OnceLock},
+	thread::{self, ThreadId},
+};
 
 /// The compressed blob, as `:code` holds it.
 pub fn blob() -> &'static [u8] {
@@ -23,6 +27,35 @@ pub fn state_with_code(code: &[u8]) -> Storage {
 	let mut storage = Storage::default();
 	storage.top.insert(well_known_keys::CODE.to_vec(), code.to_vec());
 	storage
+}
+
+/// Takes what the runtime logged on the `runtime` target, where sp-io's panic handler writes,
+/// from calls made on this thread (wasmtime runs the blob on the caller's thread).
+pub fn runtime_log() -> Vec<String> {
+	struct Capture;
+	static LINES: Mutex<Vec<(ThreadId, String)>> = Mutex::new(Vec::new());
+	static INSTALLED: OnceLock<()> = OnceLock::new();
+	impl log::Log for Capture {
+		fn enabled(&self, metadata: &log::Metadata) -> bool {
+			metadata.target() == "runtime"
+		}
+		fn log(&self, record: &log::Record) {
+			if self.enabled(record.metadata()) {
+				let line = (thread::current().id(), record.args().to_string());
+				LINES.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+			}
+		}
+		fn flush(&self) {}
+	}
+	INSTALLED.get_or_init(|| {
+		log::set_logger(&Capture).expect("no other logger in this test binary");
+		log::set_max_level(log::LevelFilter::Info);
+	});
+	let mut lines = LINES.lock().unwrap_or_else(|e| e.into_inner());
+	let this = thread::current().id();
+	let (mine, others) = lines.drain(..).partition(|(id, _)| *id == this);
+	*lines = others;
+	mine.into_iter().map(|(_, line)| line).collect()
 }
 
 pub trait Host {

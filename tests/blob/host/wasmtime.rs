@@ -76,7 +76,10 @@ impl Host for Wasmtime {
 		if result.as_deref().is_ok_and(keep) {
 			ext.storage_commit_transaction().expect("a transaction was started");
 		} else {
-			ext.storage_rollback_transaction().expect("a transaction was started");
+			// A trap can leave the runtime's own storage transactions open (a node's
+			// `StateMachine` rolls them back on leaving the runtime): roll back everything
+			// down to, and including, the one opened above.
+			while ext.storage_rollback_transaction().is_ok() {}
 		}
 		result.map_err(|e| e.to_string())
 	}
