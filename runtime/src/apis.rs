@@ -1,9 +1,9 @@
 //! The runtime API entry points the blob exports, each forwarding to FRAME.
 
 use crate::{
-	genesis_checks, genesis_config_presets, opaque, AccountId, Aura, Balance, Block, Executive,
-	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
-	System, TransactionPayment, UncheckedExtrinsic, VERSION,
+	extrinsic_decoding::decode_extrinsic, genesis_checks, genesis_config_presets, opaque,
+	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -19,10 +19,8 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
 use sp_inherents::{CheckInherentsResult, InherentData, InherentIdentifier, MakeFatalError};
 use sp_runtime::{
-	traits::{Block as BlockT, LazyBlock as _, LazyExtrinsic, NumberFor},
-	transaction_validity::{
-		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
-	},
+	traits::{Block as BlockT, LazyBlock as _, NumberFor},
+	transaction_validity::{TransactionSource, TransactionValidity},
 	ApplyExtrinsicResult, ExtrinsicInclusionMode, OpaqueExtrinsic,
 };
 use sp_version::RuntimeVersion;
@@ -30,15 +28,6 @@ use sp_version::RuntimeVersion;
 /// Where `check_inherents` reports a block extrinsic it cannot decode. No inherent data
 /// provider knows it, so a node refuses the block as failing an unknown inherent check.
 pub const UNDECODABLE_EXTRINSIC: InherentIdentifier = *b"undecxt0";
-
-/// An extrinsic that does not decode is refused as `InvalidTransaction::Call`: its call
-/// cannot be known.
-fn decode_extrinsic(
-	opaque: &OpaqueExtrinsic,
-) -> Result<UncheckedExtrinsic, TransactionValidityError> {
-	UncheckedExtrinsic::decode_unprefixed(opaque.inner())
-		.map_err(|_| InvalidTransaction::Call.into())
-}
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {

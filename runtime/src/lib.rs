@@ -15,6 +15,7 @@ pub use apis::UNDECODABLE_EXTRINSIC;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+mod extrinsic_decoding;
 pub mod genesis_checks;
 pub mod genesis_config_presets;
 pub mod weights;

@@ -8,7 +8,7 @@
 //! `target/tmp/fuzz-crashers.txt`, in the format of `regressions.txt`, which every run replays.
 
 mod calls;
-mod entry_points;
+pub mod entry_points;
 mod mutate;
 
 use crate::{
@@ -47,7 +47,7 @@ pub struct Fixture {
 }
 
 impl Fixture {
-	pub fn new() -> Self {
+	pub fn build() -> Self {
 		let (mut chain, genesis) = dev_chain(Wasmtime::new);
 		let params = chain.params(Alice);
 		let call = transfer(Bob, UNIT);
@@ -146,7 +146,7 @@ fn env_number(name: &str) -> Option<u64> {
 
 #[test]
 fn every_entry_point_is_fuzzed() {
-	let fx = Fixture::new();
+	let fx = Fixture::build();
 	let fuzzed: BTreeSet<&str> = entry_points::all(&fx).iter().map(|ep| ep.name).collect();
 	let exported: BTreeSet<&str> = ENTRY_POINTS.iter().copied().collect();
 	assert_eq!(fuzzed, exported);
@@ -158,7 +158,7 @@ fn every_entry_point_answers_or_traps_cleanly() {
 	let seed = env_number("MVP_FUZZ_SEED").unwrap_or_else(|| rand::thread_rng().gen());
 	runtime_log(); // Starts capturing panic messages.
 	eprintln!("fuzzing with MVP_FUZZ_SEED={seed}, {inputs} inputs per entry point");
-	let fx = Fixture::new();
+	let fx = Fixture::build();
 	let mut hosts = [State::Head, State::Code, State::Building].map(|s| fx.host(s));
 	let crashers_file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-crashers.txt");
 	let _ = std::fs::remove_file(&crashers_file);
@@ -197,7 +197,7 @@ fn every_entry_point_answers_or_traps_cleanly() {
 #[test]
 fn committed_crashers_stay_fixed() {
 	runtime_log(); // Starts capturing panic messages.
-	let fx = Fixture::new();
+	let fx = Fixture::build();
 	let eps = entry_points::all(&fx);
 	let mut hosts = [State::Head, State::Code, State::Building].map(|s| fx.host(s));
 	for line in include_str!("regressions.txt").lines() {

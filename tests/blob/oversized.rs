@@ -1,0 +1,126 @@
+//! Inputs far beyond what a block can hold, or nested deeper than the runtime decodes, are
+//! refused with an error value, or at worst a clean trap, never by exhausting the host's heap
+//! or the blob's stack; the executor goes on answering.
+
+use crate::{
+	chain::{dev_chain, sudo, Chain},
+	fuzz::Fixture,
+	host::{runtime_log, Host, HostExt, Wasmtime},
+};
+use codec::Encode;
+use mvp_chain_runtime::{Block, RuntimeCall};
+use sp_keyring::Sr25519Keyring::Alice;
+use sp_runtime::{
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
+	ApplyExtrinsicResult,
+};
+use sp_version::RuntimeVersion;
+
+const MIB: usize = 1024 * 1024;
+
+fn remark(len: usize) -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark { remark: vec![7; len] })
+}
+
+/// The executor still answers, with the version it answered before.
+fn still_answers(chain: &mut Chain<Wasmtime>) {
+	let version: RuntimeVersion = chain.host.query("Core_version", ());
+	assert_eq!(version, chain.version);
+}
+
+fn refusal(chain: &mut Chain<Wasmtime>, xt: &[u8]) -> (TransactionValidityError, String) {
+	let validity = chain.validate(xt).expect_err("refused by the pool");
+	let applied = chain.host.dry_call("BlockBuilder_apply_extrinsic", xt);
+	let applied: ApplyExtrinsicResult = crate::host::decode_exact(
+		"apply_extrinsic",
+		&applied.unwrap_or_else(|e| {
+			let e = e.lines().next().unwrap_or_default();
+			panic!("apply_extrinsic trapped: {e}; {:?}", runtime_log())
+		}),
+	);
+	assert_eq!(applied, Err(validity), "block building refuses it as the pool does");
+	(validity, format!("{validity:?}"))
+}
+
+#[test]
+fn extrinsics_past_the_block_length_are_refused_as_exhausting_resources() {
+	runtime_log(); // Starts capturing panic messages.
+	let (mut chain, _) = dev_chain(Wasmtime::new);
+	chain.start_block();
+	for len in [4 * MIB, 10 * MIB, 20 * MIB, 30 * MIB] {
+		let xt = chain.sign(Alice, remark(len), 0).encode();
+		let (error, _) = refusal(&mut chain, &xt);
+		assert_eq!(error, InvalidTransaction::ExhaustsResources.into(), "{} MiB", len / MIB);
+		still_answers(&mut chain);
+	}
+}
+
+#[test]
+fn a_50_mib_extrinsic_is_refused_by_the_host_before_the_runtime_runs() {
+	let (mut chain, _) = dev_chain(Wasmtime::new);
+	let xt = chain.sign(Alice, remark(50 * MIB), 0).encode();
+	let input = [&[2u8][..], &xt, &chain.head.hash().encode()].concat();
+	let error = chain
+		.host
+		.dry_call("TaggedTransactionQueue_validate_transaction", &input)
+		.expect_err("no room for the input in the instance");
+	assert!(error.contains("Requested allocation size is too large"), "{error}");
+	still_answers(&mut chain);
+}
+
+/// `call` wrapped in `depth` layers of `sudo`.
+fn nested(depth: usize, call: RuntimeCall) -> RuntimeCall {
+	(0..depth).fold(call, |call, _| sudo(call))
+}
+
+/// Alice's extrinsic whose call is `depth` layers of `sudo` around a remark, encoded by hand:
+/// a native encoder recurses as deep as the call nests. The signature covers a plain remark:
+/// decoding must refuse it before any signature check.
+fn nested_bytes(chain: &mut Chain<Wasmtime>, depth: usize) -> Vec<u8> {
+	let plain = remark(1);
+	let signed = crate::fuzz::entry_points::body(&chain.sign(Alice, plain.clone(), 0));
+	let prefix = &signed[..signed.len() - plain.encoded_size()];
+	let sudo_call = sudo(plain.clone()).encode();
+	let layer = &sudo_call[..sudo_call.len() - plain.encoded_size()];
+	let body = [prefix, &layer.repeat(depth), &plain.encode()].concat();
+	body.encode()
+}
+
+#[test]
+fn sudo_nested_within_the_decoding_depth_dispatches_and_deeper_is_refused() {
+	runtime_log();
+	let (mut chain, _) = dev_chain(Wasmtime::new);
+	let within = chain.sign(Alice, nested(100, remark(1)), 0);
+	let built = chain.build_block(vec![within]);
+	assert_eq!(built.results, vec![Ok(Ok(()))]);
+	assert_eq!(built.sudo_results(), vec![Ok(()); 100]);
+
+	chain.start_block();
+	for depth in [300, 100_000, 1_000_000] {
+		let xt = nested_bytes(&mut chain, depth);
+		let (error, _) = refusal(&mut chain, &xt);
+		assert_eq!(error, InvalidTransaction::Call.into(), "depth {depth}");
+		still_answers(&mut chain);
+	}
+}
+
+#[test]
+fn a_block_of_100_000_extrinsics_is_refused_with_a_clean_trap() {
+	runtime_log();
+	let fx = Fixture::build();
+	let (mut chain, _) = dev_chain(Wasmtime::new);
+	// The block's own transfer, 100,000 times over: only the first can apply.
+	let mut extrinsics = fx.block.extrinsics.clone();
+	let transfer = extrinsics.pop().expect("the fixture block holds a transfer");
+	extrinsics.extend(std::iter::repeat_n(transfer, 100_000));
+	let block = Block { header: fx.block.header.clone(), extrinsics };
+	let input = block.encode();
+	assert!(input.len() > 10 * MIB, "{} bytes", input.len());
+	let error = chain.host.dry_call("Core_execute_block", &input).expect_err("an invalid block");
+	let said = runtime_log().join("\n");
+	assert!(!error.contains("Allocator") && !said.contains("allocate"), "{error}\n{said}");
+	assert!(said.contains("Transaction is outdated"), "refused for its second transfer: {said}");
+	still_answers(&mut chain);
+	let good = fx.block.encode();
+	chain.host.dry_call("Core_execute_block", &good).expect("a good block after it");
+}
