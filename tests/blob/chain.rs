@@ -14,7 +14,7 @@ use sp_inherents::InherentData;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
 	generic::{Digest, DigestItem, Era},
-	traits::{BlakeTwo256, Hash, Header as _},
+	traits::{BlakeTwo256, Hash, Header as _, TransactionExtension},
 	transaction_validity::{TransactionSource, TransactionValidity},
 	ApplyExtrinsicResult, DispatchResult, MultiSignature, StateVersion,
 };
@@ -97,6 +97,43 @@ pub struct TxParams {
 	pub genesis: H256,
 	pub spec_version: u32,
 	pub transaction_version: u32,
+	/// A mortal era and the hash of its birth block; immortal (born at genesis) if `None`.
+	pub mortality: Option<(Era, H256)>,
+}
+
+impl TxParams {
+	/// The extensions a signer attaches, and what it commits to besides them.
+	pub fn extension(
+		&self,
+	) -> (TxExtension, <TxExtension as TransactionExtension<RuntimeCall>>::Implicit) {
+		let (era, checkpoint) = self.mortality.unwrap_or((Era::Immortal, self.genesis));
+		let extension: TxExtension = (
+			frame_system::CheckNonZeroSender::new(),
+			frame_system::CheckSpecVersion::new(),
+			frame_system::CheckTxVersion::new(),
+			frame_system::CheckGenesis::new(),
+			frame_system::CheckEra::from(era),
+			frame_system::CheckNonce::from(self.nonce),
+			frame_system::CheckWeight::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::from(self.tip),
+			frame_metadata_hash_extension::CheckMetadataHash::new(false),
+			frame_system::WeightReclaim::new(),
+		);
+		// No metadata hash is committed to.
+		let implicit = (
+			(),
+			self.spec_version,
+			self.transaction_version,
+			self.genesis,
+			checkpoint,
+			(),
+			(),
+			(),
+			None,
+			(),
+		);
+		(extension, implicit)
+	}
 }
 
 /// `call` signed by `signer` for account `who` (normally the signer's own account).
@@ -106,21 +143,7 @@ pub fn sign_as(
 	call: RuntimeCall,
 	p: &TxParams,
 ) -> UncheckedExtrinsic {
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(p.nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(p.tip),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
-	);
-	// An immortal era's checkpoint is the genesis block; no metadata hash is committed to.
-	let implicit =
-		((), p.spec_version, p.transaction_version, p.genesis, p.genesis, (), (), (), None, ());
+	let (extension, implicit) = p.extension();
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 	UncheckedExtrinsic::new_signed(
@@ -182,6 +205,7 @@ impl<H: Host> Chain<H> {
 			genesis: self.genesis,
 			spec_version: self.version.spec_version,
 			transaction_version: self.version.transaction_version,
+			mortality: None,
 		}
 	}
 

@@ -45,6 +45,7 @@ fn plan(genesis: H256) -> Vec<Vec<UncheckedExtrinsic>> {
 			genesis,
 			spec_version: VERSION.spec_version,
 			transaction_version: VERSION.transaction_version,
+			mortality: None,
 		};
 		*nonce += 1;
 		sign_as(&who.pair(), who.to_account_id(), call, &params)
