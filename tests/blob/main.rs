@@ -13,6 +13,8 @@ mod differential;
 pub mod fuzz;
 mod host;
 mod invalid_transactions;
+mod invariants;
+mod knobs;
 mod oversized;
 mod refusals;
 mod runtime_apis;

@@ -15,6 +15,7 @@ use crate::{
 	chain::{dev_chain, genesis_config, transfer, Chain, Genesis, TxParams},
 	contract::ENTRY_POINTS,
 	host::{blob, runtime_log, state_with_code, Host, Wasmtime},
+	knobs,
 };
 use codec::Decode;
 use entry_points::{body, Contract, EntryPoint, State};
@@ -139,11 +140,6 @@ fn crasher_line(ep: &str, input: &[u8], why: &str) -> String {
 	format!("{ep} {} # {why}\n", sp_core::bytes::to_hex(input, false))
 }
 
-fn env_number(name: &str) -> Option<u64> {
-	let value = std::env::var(name).ok()?;
-	Some(value.parse().unwrap_or_else(|_| panic!("{name}={value} is not a number")))
-}
-
 #[test]
 fn every_entry_point_is_fuzzed() {
 	let fx = Fixture::build();
@@ -154,8 +150,8 @@ fn every_entry_point_is_fuzzed() {
 
 #[test]
 fn every_entry_point_answers_or_traps_cleanly() {
-	let inputs = env_number("MVP_FUZZ_INPUTS").map_or(CI_INPUTS, |n| n as usize);
-	let seed = env_number("MVP_FUZZ_SEED").unwrap_or_else(|| rand::thread_rng().gen());
+	let inputs = knobs::number("MVP_FUZZ_INPUTS").map_or(CI_INPUTS, |n| n as usize);
+	let seed = knobs::seed("MVP_FUZZ_SEED");
 	runtime_log(); // Starts capturing panic messages.
 	eprintln!("fuzzing with MVP_FUZZ_SEED={seed}, {inputs} inputs per entry point");
 	let fx = Fixture::build();

@@ -1,0 +1,261 @@
+//! Random workloads, block after block in the executor, hold the money invariants: total
+//! issuance is the sum of all accounts, no account holds less than the existential deposit,
+//! fees are withdrawn exactly as `TransactionPaymentApi_query_info` predicts, nonces only grow,
+//! and re-executing a block on its parent state gives the same state root.
+//!
+//! `MVP_INVARIANT_OPS` sets how many operations to run (default [`CI_OPS`]),
+//! `MVP_INVARIANT_SEED` the random seed (default: from the clock, printed).
+
+use crate::{
+	chain::{dev_chain, sign_as, sudo, BuiltBlock, Chain, EventRecord, TxParams},
+	host::{decode_exact, Host, HostExt, Wasmtime},
+	knobs,
+};
+use codec::{Decode, Encode};
+use frame_support::storage::storage_prefix;
+use mvp_chain::fixtures::NEXT_SPEC_VERSION;
+use mvp_chain_runtime::{
+	AccountId, Balance, BalancesCall, Nonce, RuntimeCall, RuntimeEvent, SystemCall,
+	EXISTENTIAL_DEPOSIT as ED,
+};
+use pallet_transaction_payment::RuntimeDispatchInfo;
+use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
+use sp_core::{sr25519, storage::Storage, Pair};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::traits::Header as _;
+use std::collections::{BTreeMap, HashMap};
+
+/// Operations per CI run.
+pub const CI_OPS: usize = 600;
+
+type AccountInfo = crate::chain::AccountInfo;
+
+/// Who signs: the well-known dev accounts (Alice holds the sudo key) and accounts nobody
+/// funded at genesis, which transfers create and reap.
+fn actors() -> Vec<sr25519::Pair> {
+	let known = Sr25519Keyring::iter().take(6).map(|k| k.pair());
+	let fresh = (0..6).map(|i| {
+		sr25519::Pair::from_string(&format!("//Invariant//{i}"), None).expect("a dev seed")
+	});
+	known.chain(fresh).collect()
+}
+
+fn id(pair: &sr25519::Pair) -> AccountId {
+	pair.public().into()
+}
+
+/// Every account in state, read the way a node's RPC iterates `System::Account`.
+fn accounts(chain: &mut Chain<Wasmtime>) -> BTreeMap<AccountId, AccountInfo> {
+	let prefix = storage_prefix(b"System", b"Account");
+	chain
+		.host
+		.pairs()
+		.into_iter()
+		.filter(|(key, _)| key.starts_with(&prefix))
+		.map(|(key, value)| {
+			// Blake2-128 of the account, then the account itself.
+			let who = AccountId::decode(&mut &key[prefix.len() + 16..]).expect("an account key");
+			(who, decode_exact("AccountInfo", &value))
+		})
+		.collect()
+}
+
+/// An amount that exercises an edge for a sender holding `free`: under and at the existential
+/// deposit, leaving dust behind (the sender is reaped), half, all of it (no fee left), or any.
+fn amount(rng: &mut StdRng, free: Balance, fee: Balance) -> Balance {
+	let leaves_dust = free.saturating_sub(fee + ED / 2);
+	*[ED - 1, ED, leaves_dust, free / 2, free, rng.gen_range(0..=free.max(1))]
+		.choose(rng)
+		.expect("non-empty")
+}
+
+/// One random operation: the index of its signer and its call.
+fn random_op(
+	rng: &mut StdRng,
+	chain: &mut Chain<Wasmtime>,
+	actors: &[sr25519::Pair],
+	fee: Balance,
+	upgraded: bool,
+) -> (usize, RuntimeCall) {
+	let (from, to) = (rng.gen_range(0..actors.len()), rng.gen_range(0..actors.len()));
+	let (source, dest) = (id(&actors[from]), id(&actors[to]));
+	let free = chain.account(source.clone()).data.free;
+	let value = amount(rng, free, fee);
+	let balances = |call| RuntimeCall::Balances(call);
+	let root = |call| (0, sudo(call));
+	match rng.gen_range(0..100) {
+		0..30 => (from, balances(BalancesCall::transfer_allow_death { dest: dest.into(), value })),
+		30..50 => (from, balances(BalancesCall::transfer_keep_alive { dest: dest.into(), value })),
+		50..60 => {
+			let keep_alive = rng.gen();
+			(from, balances(BalancesCall::transfer_all { dest: dest.into(), keep_alive }))
+		},
+		60..70 => root(balances(BalancesCall::force_set_balance {
+			who: dest.into(),
+			new_free: amount(rng, free, fee),
+		})),
+		70..76 => root(balances(BalancesCall::force_transfer {
+			source: source.into(),
+			dest: dest.into(),
+			value,
+		})),
+		76..82 => (from, balances(BalancesCall::burn { value, keep_alive: rng.gen() })),
+		82..88 => (from, RuntimeCall::System(SystemCall::remark_with_event { remark: vec![1; 8] })),
+		88..90 if !upgraded => {
+			let code = NEXT_SPEC_VERSION.expect("fixtures are built with the blob").to_vec();
+			root(RuntimeCall::System(SystemCall::set_code { code }))
+		},
+		_ => (from, balances(BalancesCall::transfer_allow_death { dest: dest.into(), value })),
+	}
+}
+
+/// A signed operation, with the fee `query_info` quoted for it before its block.
+struct Signed {
+	signer: AccountId,
+	pays: bool,
+	quoted: Balance,
+}
+
+fn events_of(built: &BuiltBlock, index: usize) -> Vec<&RuntimeEvent> {
+	built
+		.events
+		.iter()
+		.filter(|r: &&EventRecord| r.phase == frame_system::Phase::ApplyExtrinsic(index as u32))
+		.map(|r| &r.event)
+		.collect()
+}
+
+/// The fee the sender had withdrawn up front, and what it finally paid.
+fn fees(events: &[&RuntimeEvent], who: &AccountId) -> (Option<Balance>, Option<Balance>) {
+	let mut withdrawn = None;
+	let mut paid = None;
+	for event in events {
+		match event {
+			RuntimeEvent::Balances(pallet_balances::Event::Withdraw { who: w, amount })
+				if w == who && withdrawn.is_none() =>
+			{
+				withdrawn = Some(*amount)
+			},
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid {
+					who: w, actual_fee, ..
+				},
+			) if w == who => paid = Some(*actual_fee),
+			_ => {},
+		}
+	}
+	(withdrawn, paid)
+}
+
+fn killed(built: &BuiltBlock) -> Vec<AccountId> {
+	built
+		.events
+		.iter()
+		.filter_map(|r| match &r.event {
+			RuntimeEvent::System(frame_system::Event::KilledAccount { account }) => {
+				Some(account.clone())
+			},
+			_ => None,
+		})
+		.collect()
+}
+
+#[test]
+fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
+	let ops = knobs::number("MVP_INVARIANT_OPS").map_or(CI_OPS, |n| n as usize);
+	let seed = knobs::seed("MVP_INVARIANT_SEED");
+	eprintln!("MVP_INVARIANT_SEED={seed}, {ops} operations");
+	let mut rng = StdRng::seed_from_u64(seed);
+	let (mut chain, _) = dev_chain(Wasmtime::new);
+	let actors = actors();
+	let sample =
+		chain.sign(Sr25519Keyring::Alice, crate::chain::transfer(Sr25519Keyring::Bob, 1), 0);
+	let fee = quote(&mut chain, &sample);
+	let (mut done, mut blocks, mut included, mut reaped, mut upgraded) = (0, 0, 0, 0, false);
+
+	while done < ops {
+		let parent = Storage { top: chain.host.pairs(), children_default: Default::default() };
+		let before = accounts(&mut chain);
+		let mut next_nonce: HashMap<usize, Nonce> = HashMap::new();
+		let mut signed = Vec::new();
+		let mut xts = Vec::new();
+		for _ in 0..rng.gen_range(1..=8).min(ops - done) {
+			let (signer, call) = random_op(&mut rng, &mut chain, &actors, fee, upgraded);
+			let who = id(&actors[signer]);
+			let nonce = match next_nonce.get(&signer) {
+				Some(n) => *n,
+				None => chain.nonce(who.clone()),
+			};
+			next_nonce.insert(signer, nonce + 1);
+			let params = TxParams { nonce, ..chain.params(Sr25519Keyring::Alice) };
+			// The sudo key pays nothing for a call through sudo.
+			let pays = !matches!(call, RuntimeCall::Sudo(_));
+			let xt = sign_as(&actors[signer], who.clone(), call, &params);
+			signed.push(Signed { signer: who, pays, quoted: quote(&mut chain, &xt) });
+			xts.push(xt);
+			done += 1;
+		}
+
+		let built = chain.build_block(xts);
+		blocks += 1;
+		let inherents =
+			built.block.extrinsics.len() - built.results.iter().filter(|r| r.is_ok()).count();
+		let mut index = inherents;
+		let mut sent: HashMap<AccountId, Nonce> = HashMap::new();
+		for (op, result) in signed.iter().zip(&built.results) {
+			if result.is_err() {
+				continue; // Refused by block building: not in the block, nothing withdrawn.
+			}
+			let (withdrawn, paid) = fees(&events_of(&built, index), &op.signer);
+			let context =
+				format!("seed {seed}, block {}, extrinsic {index}", built.block.header.number);
+			assert_eq!(withdrawn, Some(op.quoted), "{context}: withdrawn up front");
+			assert_eq!(paid, Some(if op.pays { op.quoted } else { 0 }), "{context}: fee paid");
+			*sent.entry(op.signer.clone()).or_default() += 1;
+			index += 1;
+			included += 1;
+		}
+
+		let after = accounts(&mut chain);
+		let gone = killed(&built);
+		reaped += gone.len();
+		let context = format!("seed {seed}, after block {}", built.block.header.number);
+		let held: Balance = after.values().map(|a| a.data.free + a.data.reserved).sum();
+		assert_eq!(chain.total_issuance(), held, "{context}: issuance is the sum of accounts");
+		for (who, info) in &after {
+			let total = info.data.free + info.data.reserved;
+			assert!(total >= ED, "{context}: {who} holds {total}, below the existential deposit");
+		}
+		for (who, info) in &after {
+			let Some(old) = before.get(who).filter(|_| !gone.contains(who)) else { continue };
+			let expected = old.nonce + sent.get(who).copied().unwrap_or_default();
+			assert_eq!(info.nonce, expected, "{context}: {who}'s nonce grows by what it sent");
+		}
+
+		let mut importer = Wasmtime::new(parent);
+		importer.call("Core_execute_block", &built.block.encode()).unwrap_or_else(|e| {
+			panic!("{context}: re-execution failed: {}", e.lines().next().unwrap_or_default())
+		});
+		assert_eq!(importer.state_root(), *built.block.header.state_root(), "{context}");
+		assert_eq!(chain.host.state_root(), *built.block.header.state_root(), "{context}");
+
+		if built.events.iter().any(|r| {
+			matches!(r.event, RuntimeEvent::System(frame_system::Event::CodeUpdated { .. }))
+		}) {
+			upgraded = true;
+		}
+		chain.version = chain.host.query("Core_version", ());
+	}
+	eprintln!(
+		"{done} operations in {blocks} blocks: {included} included, {reaped} accounts reaped, \
+		 upgraded: {upgraded}"
+	);
+	assert!(included > 0, "seed {seed}: nothing was included");
+}
+
+/// The fee `TransactionPaymentApi_query_info` quotes for `xt`.
+fn quote(chain: &mut Chain<Wasmtime>, xt: &mvp_chain_runtime::UncheckedExtrinsic) -> Balance {
+	let info: RuntimeDispatchInfo<Balance> =
+		chain.host.query("TransactionPaymentApi_query_info", (xt, xt.encoded_size() as u32));
+	info.partial_fee
+}
