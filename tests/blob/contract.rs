@@ -60,6 +60,17 @@ struct Module {
 	signatures: Vec<FuncType>,
 }
 
+/// The names of every function the blob exports: the entry points a host may call.
+pub fn exported_functions() -> BTreeSet<String> {
+	let module = parse(&code());
+	module
+		.exports
+		.into_iter()
+		.filter(|(_, kind, _)| *kind == ExternalKind::Func)
+		.map(|(name, _, _)| name)
+		.collect()
+}
+
 fn code() -> Vec<u8> {
 	sp_maybe_compressed_blob::decompress(blob(), sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT)
 		.expect("the blob is in the sp-maybe-compressed-blob format")

@@ -13,7 +13,7 @@ mod mutate;
 
 use crate::{
 	chain::{dev_chain, genesis_config, transfer, Chain, Genesis, TxParams},
-	contract::ENTRY_POINTS,
+	contract::{exported_functions, ENTRY_POINTS},
 	host::{blob, runtime_log, state_with_code, Host, Wasmtime},
 	knobs,
 };
@@ -143,9 +143,10 @@ fn crasher_line(ep: &str, input: &[u8], why: &str) -> String {
 #[test]
 fn every_entry_point_is_fuzzed() {
 	let fx = Fixture::build();
-	let fuzzed: BTreeSet<&str> = entry_points::all(&fx).iter().map(|ep| ep.name).collect();
-	let exported: BTreeSet<&str> = ENTRY_POINTS.iter().copied().collect();
-	assert_eq!(fuzzed, exported);
+	let fuzzed: BTreeSet<String> =
+		entry_points::all(&fx).iter().map(|ep| ep.name.to_string()).collect();
+	assert_eq!(fuzzed, exported_functions(), "the blob's exports");
+	assert_eq!(fuzzed, ENTRY_POINTS.iter().map(|n| n.to_string()).collect(), "the contract's list");
 }
 
 #[test]

@@ -13,7 +13,7 @@ use sp_core::{
 };
 use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
 use sp_runtime::{traits::BlakeTwo256, StateVersion};
-use sp_state_machine::{Backend, TestExternalities};
+use sp_state_machine::TestExternalities;
 use std::{
 	collections::BTreeMap,
 	sync::{Arc, OnceLock},
@@ -73,13 +73,19 @@ impl Host for Wasmtime {
 			input,
 			CallContext::Onchain { import: false },
 		);
-		if result.as_deref().is_ok_and(keep) {
+		let kept = result.as_deref().is_ok_and(keep);
+		if kept {
 			ext.storage_commit_transaction().expect("a transaction was started");
 		} else {
 			// A trap can leave the runtime's own storage transactions open (a node's
 			// `StateMachine` rolls them back on leaving the runtime): roll back everything
 			// down to, and including, the one opened above.
 			while ext.storage_rollback_transaction().is_ok() {}
+		}
+		if kept {
+			// Into the trie, as a node commits a block: an overlay that only grows makes every
+			// later state root and state read slower, block after block.
+			self.ext.commit_all().expect("no transaction is open between calls");
 		}
 		result.map_err(|e| e.to_string())
 	}
@@ -93,12 +99,20 @@ impl Host for Wasmtime {
 	}
 
 	fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>> {
-		let backend = self.ext.as_backend();
-		backend
-			.pairs(Default::default())
-			.expect("the in-memory backend iterates")
-			.map(|pair| pair.expect("the in-memory backend has every node"))
-			.collect()
+		// Key by key through the externalities: a copy of the backend would take every trie
+		// node ever committed with it.
+		let mut ext = self.ext.ext();
+		let mut pairs = BTreeMap::new();
+		let mut key = Vec::new();
+		if let Some(value) = ext.storage(&key) {
+			pairs.insert(key.clone(), value);
+		}
+		while let Some(next) = ext.next_storage_key(&key) {
+			let value = ext.storage(&next).expect("a key that is next has a value");
+			pairs.insert(next.clone(), value);
+			key = next;
+		}
+		pairs
 	}
 
 	fn state_root(&mut self) -> H256 {
