@@ -159,6 +159,48 @@ fn killed(built: &BuiltBlock) -> Vec<AccountId> {
 		.collect()
 }
 
+/// Each included transaction had the quoted fee withdrawn up front and paid it (nothing, for
+/// the sudo key through sudo). Returns how many transactions each signer got in.
+fn check_fees(built: &BuiltBlock, signed: &[Signed], context: &str) -> HashMap<AccountId, Nonce> {
+	let inherents =
+		built.block.extrinsics.len() - built.results.iter().filter(|r| r.is_ok()).count();
+	let mut index = inherents;
+	let mut sent: HashMap<AccountId, Nonce> = HashMap::new();
+	for (op, result) in signed.iter().zip(&built.results) {
+		if result.is_err() {
+			continue; // Refused by block building: not in the block, nothing withdrawn.
+		}
+		let (withdrawn, paid) = fees(&events_of(built, index), &op.signer);
+		let context = format!("{context}, block {}, extrinsic {index}", built.block.header.number);
+		assert_eq!(withdrawn, Some(op.quoted), "{context}: withdrawn up front");
+		assert_eq!(paid, Some(if op.pays { op.quoted } else { 0 }), "{context}: fee paid");
+		*sent.entry(op.signer.clone()).or_default() += 1;
+		index += 1;
+	}
+	sent
+}
+
+/// Issuance is the sum of all accounts, none holds less than the existential deposit, and each
+/// account that lived through the block has its nonce grown by exactly what it sent.
+fn check_accounts(
+	issuance: Balance,
+	before: &BTreeMap<AccountId, AccountInfo>,
+	after: &BTreeMap<AccountId, AccountInfo>,
+	killed: &[AccountId],
+	sent: &HashMap<AccountId, Nonce>,
+	context: &str,
+) {
+	let held: Balance = after.values().map(|a| a.data.free + a.data.reserved).sum();
+	assert_eq!(issuance, held, "{context}: issuance is the sum of accounts");
+	for (who, info) in after {
+		let total = info.data.free + info.data.reserved;
+		assert!(total >= ED, "{context}: {who} holds {total}, below the existential deposit");
+		let Some(old) = before.get(who).filter(|_| !killed.contains(who)) else { continue };
+		let expected = old.nonce + sent.get(who).copied().unwrap_or_default();
+		assert_eq!(info.nonce, expected, "{context}: {who}'s nonce grows by what it sent");
+	}
+}
+
 #[test]
 fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 	let ops = knobs::number("MVP_INVARIANT_OPS").map_or(CI_OPS, |n| n as usize);
@@ -198,40 +240,15 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 
 		let built = chain.build_block(xts);
 		blocks += 1;
-		let inherents =
-			built.block.extrinsics.len() - built.results.iter().filter(|r| r.is_ok()).count();
-		let mut index = inherents;
-		let mut sent: HashMap<AccountId, Nonce> = HashMap::new();
-		for (op, result) in signed.iter().zip(&built.results) {
-			if result.is_err() {
-				continue; // Refused by block building: not in the block, nothing withdrawn.
-			}
-			let (withdrawn, paid) = fees(&events_of(&built, index), &op.signer);
-			let context =
-				format!("seed {seed}, block {}, extrinsic {index}", built.block.header.number);
-			assert_eq!(withdrawn, Some(op.quoted), "{context}: withdrawn up front");
-			assert_eq!(paid, Some(if op.pays { op.quoted } else { 0 }), "{context}: fee paid");
-			*sent.entry(op.signer.clone()).or_default() += 1;
-			index += 1;
-			included += 1;
-		}
+		let sent = check_fees(&built, &signed, &format!("seed {seed}"));
+		included += sent.values().sum::<Nonce>() as usize;
 
 		state = chain.host.pairs();
 		let after = accounts(&state);
 		let gone = killed(&built);
 		reaped += gone.len();
 		let context = format!("seed {seed}, after block {}", built.block.header.number);
-		let held: Balance = after.values().map(|a| a.data.free + a.data.reserved).sum();
-		assert_eq!(chain.total_issuance(), held, "{context}: issuance is the sum of accounts");
-		for (who, info) in &after {
-			let total = info.data.free + info.data.reserved;
-			assert!(total >= ED, "{context}: {who} holds {total}, below the existential deposit");
-		}
-		for (who, info) in &after {
-			let Some(old) = before.get(who).filter(|_| !gone.contains(who)) else { continue };
-			let expected = old.nonce + sent.get(who).copied().unwrap_or_default();
-			assert_eq!(info.nonce, expected, "{context}: {who}'s nonce grows by what it sent");
-		}
+		check_accounts(chain.total_issuance(), &before, &after, &gone, &sent, &context);
 
 		let mut importer = Wasmtime::new(parent);
 		importer.call("Core_execute_block", &built.block.encode()).unwrap_or_else(|e| {

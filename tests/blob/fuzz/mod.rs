@@ -104,6 +104,7 @@ fn check(
 	input: &[u8],
 ) -> Result<Outcome, String> {
 	let decodes = (ep.decodes)(input);
+	runtime_log(); // What earlier calls logged is not this call's.
 	let trap = match host.dry_call(ep.name, input) {
 		Ok(out) => {
 			return (ep.answer)(&out)
@@ -123,13 +124,17 @@ fn check(
 		return Err(format!("trapped where an answer is due: {trap}; the runtime said: {said}"));
 	}
 	// The trap left nothing behind: the same executor answers the next calls.
-	let version = host.dry_call("Core_version", &[]).map_err(|e| format!("after a trap: {e}"))?;
+	let first_line = |e: String| e.lines().next().unwrap_or_default().to_string();
+	let version = host
+		.dry_call("Core_version", &[])
+		.map_err(|e| format!("after a trap: {}", first_line(e)))?;
 	if RuntimeVersion::decode(&mut &version[..]).as_ref() != Ok(&fx.version) {
 		return Err("after a trap, Core_version answers differently".into());
 	}
 	if ep.name == "Core_execute_block" {
 		let block = codec::Encode::encode(&fx.block);
-		host.dry_call(ep.name, &block).map_err(|e| format!("after a trap, a good block: {e}"))?;
+		host.dry_call(ep.name, &block)
+			.map_err(|e| format!("after a trap, a good block: {}", first_line(e)))?;
 	}
 	Ok(if decodes { Outcome::Trapped } else { Outcome::Undecodable })
 }
