@@ -67,6 +67,10 @@ export async function withChain(body) {
   const chain = await startChain();
   try {
     await body(chain);
+  } catch (error) {
+    // What chopsticks saw is the first thing to read when a client test fails.
+    error.message += `\nchopsticks' last output:\n${chain.logs().slice(-4000)}`;
+    throw error;
   } finally {
     await chain.stop();
   }
