@@ -8,7 +8,8 @@ use crate::{
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_support::{
-	genesis_builder_helper::{build_state, get_preset},
+	genesis_builder_helper::get_preset,
+	traits::BuildGenesisConfig,
 	view_functions::{ViewFunctionDispatchError, ViewFunctionId},
 	weights::Weight,
 };
@@ -239,11 +240,13 @@ impl_runtime_apis! {
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
-			// Parsed once more than FRAME's helper does, to refuse what its build would trap on.
-			let parsed = serde_json::from_slice::<RuntimeGenesisConfig>(&config)
+			// FRAME's `build_state` helper, with the config checked between parsing and
+			// building, so that what the pallets would trap on is refused with a message.
+			let config = serde_json::from_slice::<RuntimeGenesisConfig>(&config)
 				.map_err(|e| alloc::format!("Invalid JSON blob: {e}"))?;
-			genesis_checks::check(&parsed)?;
-			build_state::<RuntimeGenesisConfig>(config)
+			genesis_checks::check(&config)?;
+			config.build();
+			Ok(())
 		}
 
 		fn get_preset(id: &Option<sp_genesis_builder::PresetId>) -> Option<Vec<u8>> {

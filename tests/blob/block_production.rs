@@ -6,7 +6,6 @@ use crate::{
 };
 use codec::Encode;
 use mvp_chain_runtime::{Balance, RuntimeEvent, UNIT};
-use pallet_transaction_payment::RuntimeDispatchInfo;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 
 #[test]
@@ -24,15 +23,8 @@ fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() 
 		.map(|(i, v)| chain.sign(Alice, transfer(Bob, *v), i as u32))
 		.collect();
 	// The fee each transfer will pay, as a wallet asks for it before submitting.
-	let quoted: Vec<Balance> = transfers
-		.iter()
-		.map(|xt| {
-			let info: RuntimeDispatchInfo<Balance> = chain
-				.host
-				.query("TransactionPaymentApi_query_info", (xt, xt.encoded_size() as u32));
-			info.partial_fee
-		})
-		.collect();
+	let quoted: Vec<Balance> =
+		transfers.iter().map(|xt| chain.query_info(xt).partial_fee).collect();
 	assert!(quoted.iter().all(|fee| *fee > 0));
 
 	let built = chain.build_block(transfers);

@@ -2,12 +2,13 @@
 //! then blocks through `Core_initialize_block`, `BlockBuilder_*` and signed extrinsics.
 
 use crate::host::{blob, decode_exact, state_with_code, Host, HostExt, Wasmtime};
-use codec::Encode;
+use codec::{Decode, Encode};
 use frame_support::storage::storage_prefix;
 use mvp_chain_runtime::{
 	AccountId, Address, Balance, Block, Header, Nonce, Runtime, RuntimeCall, RuntimeEvent,
 	SignedPayload, TxExtension, UncheckedExtrinsic, SLOT_DURATION,
 };
+use pallet_transaction_payment::RuntimeDispatchInfo;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, storage::Storage, Pair, H256};
 use sp_inherents::InherentData;
@@ -154,6 +155,11 @@ pub fn sign_as(
 	)
 }
 
+/// An extrinsic's bytes without their length prefix: the body of an opaque extrinsic.
+pub fn body(xt: &UncheckedExtrinsic) -> Vec<u8> {
+	Vec::<u8>::decode(&mut &xt.encode()[..]).expect("an extrinsic encodes as a byte vector")
+}
+
 pub fn transfer(to: Sr25519Keyring, value: Balance) -> RuntimeCall {
 	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
 		dest: to.to_account_id().into(),
@@ -173,6 +179,13 @@ pub struct BuiltBlock {
 }
 
 impl BuiltBlock {
+	/// Whether the block replaced the runtime's code.
+	pub fn code_updated(&self) -> bool {
+		self.events.iter().any(|r| {
+			matches!(r.event, RuntimeEvent::System(frame_system::Event::CodeUpdated { .. }))
+		})
+	}
+
 	/// The outcome of each call dispatched through `sudo` in this block.
 	pub fn sudo_results(&self) -> Vec<DispatchResult> {
 		self.events
@@ -264,6 +277,17 @@ impl<H: Host> Chain<H> {
 		data
 	}
 
+	/// Starts the next block and applies its inherents, which must be accepted; returns
+	/// them.
+	pub fn start_block_with_inherents(&mut self) -> Vec<UncheckedExtrinsic> {
+		let header = self.start_block();
+		let inherents = self.inherents(&header);
+		for inherent in &inherents {
+			assert_eq!(self.apply(inherent), Ok(Ok(())), "inherent rejected");
+		}
+		inherents
+	}
+
 	/// The inherents for the block being built: the timestamp that matches its slot.
 	pub fn inherents(&mut self, header: &Header) -> Vec<UncheckedExtrinsic> {
 		let data = self.inherents_data(header);
@@ -280,6 +304,24 @@ impl<H: Host> Chain<H> {
 			.dry_call("TaggedTransactionQueue_validate_transaction", &input)
 			.expect("validation answers, it does not trap");
 		decode_exact("validate_transaction", &out)
+	}
+
+	/// What `TransactionPaymentApi_query_info` quotes for `xt`, as a wallet asks before
+	/// submitting it.
+	pub fn query_info(&mut self, xt: &UncheckedExtrinsic) -> RuntimeDispatchInfo<Balance> {
+		self.host.query("TransactionPaymentApi_query_info", (xt, xt.encoded_size() as u32))
+	}
+
+	/// Block building's verdict on `xt` (encoded, or bytes posing as an extrinsic), without
+	/// keeping its changes.
+	pub fn dry_apply(&mut self, xt: &[u8]) -> ApplyExtrinsicResult {
+		let out = self.host.dry_call("BlockBuilder_apply_extrinsic", xt).unwrap_or_else(|e| {
+			panic!(
+				"apply_extrinsic answers, it does not trap: {}",
+				e.lines().next().unwrap_or_default()
+			)
+		});
+		decode_exact("apply_extrinsic", &out)
 	}
 
 	/// Applies one extrinsic as a block author does: kept only if the runtime accepts it.
@@ -302,12 +344,7 @@ impl<H: Host> Chain<H> {
 	/// Builds, seals and imports a block holding the inherents and whichever of `extrinsics`
 	/// the runtime accepts.
 	pub fn build_block(&mut self, extrinsics: Vec<UncheckedExtrinsic>) -> BuiltBlock {
-		let header = self.start_block();
-		let mut included = Vec::new();
-		for inherent in self.inherents(&header) {
-			assert_eq!(self.apply(&inherent), Ok(Ok(())), "inherent rejected");
-			included.push(inherent);
-		}
+		let mut included = self.start_block_with_inherents();
 		let mut results = Vec::new();
 		for xt in extrinsics {
 			let result = self.apply(&xt);

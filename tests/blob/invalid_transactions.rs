@@ -4,7 +4,7 @@
 
 use crate::{
 	chain::{dev_chain, sign_as, sudo, transfer, Chain, TxParams},
-	host::{decode_exact, Host, HostExt, Wasmtime},
+	host::Wasmtime,
 };
 use codec::Encode;
 use mvp_chain_runtime::{
@@ -36,11 +36,6 @@ fn chain_five_blocks_in() -> (Chain<Wasmtime>, Vec<H256>) {
 		hashes.push(chain.head.hash());
 	}
 	(chain, hashes)
-}
-
-fn apply(chain: &mut Chain<Wasmtime>, xt: &[u8]) -> ApplyExtrinsicResult {
-	let out = chain.host.dry_call("BlockBuilder_apply_extrinsic", xt).expect("no trap");
-	decode_exact("apply_extrinsic", &out)
 }
 
 fn remark(len: usize) -> RuntimeCall {
@@ -240,7 +235,7 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 	let applied: Vec<_> = cases
 		.iter()
 		.filter(|c| c.apply.is_some())
-		.map(|c| (c.name, apply(&mut chain, &c.xt)))
+		.map(|c| (c.name, chain.dry_apply(&c.xt)))
 		.collect();
 	assert_eq!(applied, expected, "BlockBuilder_apply_extrinsic");
 
@@ -338,8 +333,7 @@ fn valid_transactions_get_their_priority_longevity_and_tags() {
 	for (name, params, call, longevity) in cases {
 		let xt = sign_as(&Alice.pair(), alice.clone(), call, &params);
 		let len = xt.encoded_size();
-		let info: RuntimeDispatchInfo<Balance> =
-			chain.host.query("TransactionPaymentApi_query_info", (&xt, len as u32));
+		let info = chain.query_info(&xt);
 		let valid = chain.validate(&xt.encode()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
 		assert_eq!(
 			valid,

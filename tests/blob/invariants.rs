@@ -18,7 +18,6 @@ use mvp_chain_runtime::{
 	genesis_config_presets::ENDOWMENT, AccountId, Balance, BalancesCall, Nonce, RuntimeCall,
 	RuntimeEvent, SystemCall, EXISTENTIAL_DEPOSIT as ED,
 };
-use pallet_transaction_payment::RuntimeDispatchInfo;
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
 use sp_core::{sr25519, storage::Storage, Pair};
 use sp_keyring::Sr25519Keyring;
@@ -211,7 +210,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 	let actors = actors();
 	let sample =
 		chain.sign(Sr25519Keyring::Alice, crate::chain::transfer(Sr25519Keyring::Bob, 1), 0);
-	let fee = quote(&mut chain, &sample);
+	let fee = chain.query_info(&sample).partial_fee;
 	let (mut done, mut blocks, mut included, mut reaped, mut upgraded) = (0, 0, 0, 0, false);
 	let mut state = chain.host.pairs();
 
@@ -233,7 +232,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 			// The sudo key pays nothing for a call through sudo.
 			let pays = !matches!(call, RuntimeCall::Sudo(_));
 			let xt = sign_as(&actors[signer], who.clone(), call, &params);
-			signed.push(Signed { signer: who, pays, quoted: quote(&mut chain, &xt) });
+			signed.push(Signed { signer: who, pays, quoted: chain.query_info(&xt).partial_fee });
 			xts.push(xt);
 			done += 1;
 		}
@@ -257,11 +256,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 		assert_eq!(importer.state_root(), *built.block.header.state_root(), "{context}");
 		assert_eq!(chain.host.state_root(), *built.block.header.state_root(), "{context}");
 
-		if built.events.iter().any(|r| {
-			matches!(r.event, RuntimeEvent::System(frame_system::Event::CodeUpdated { .. }))
-		}) {
-			upgraded = true;
-		}
+		upgraded |= built.code_updated();
 		chain.version = chain.host.query("Core_version", ());
 	}
 	eprintln!(
@@ -269,11 +264,4 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 		 upgraded: {upgraded}"
 	);
 	assert!(included > 0, "seed {seed}: nothing was included");
-}
-
-/// The fee `TransactionPaymentApi_query_info` quotes for `xt`.
-fn quote(chain: &mut Chain<Wasmtime>, xt: &mvp_chain_runtime::UncheckedExtrinsic) -> Balance {
-	let info: RuntimeDispatchInfo<Balance> =
-		chain.host.query("TransactionPaymentApi_query_info", (xt, xt.encoded_size() as u32));
-	info.partial_fee
 }

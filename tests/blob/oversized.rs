@@ -10,10 +10,7 @@ use crate::{
 use codec::Encode;
 use mvp_chain_runtime::{Block, RuntimeCall};
 use sp_keyring::Sr25519Keyring::Alice;
-use sp_runtime::{
-	transaction_validity::{InvalidTransaction, TransactionValidityError},
-	ApplyExtrinsicResult,
-};
+use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 use sp_version::RuntimeVersion;
 
 const MIB: usize = 1024 * 1024;
@@ -31,14 +28,7 @@ fn still_answers(chain: &mut Chain<Wasmtime>) {
 /// The pool's refusal of `xt`, checked to be block building's answer too.
 fn refusal(chain: &mut Chain<Wasmtime>, xt: &[u8]) -> TransactionValidityError {
 	let validity = chain.validate(xt).expect_err("refused by the pool");
-	let applied = chain.host.dry_call("BlockBuilder_apply_extrinsic", xt);
-	let applied: ApplyExtrinsicResult = crate::host::decode_exact(
-		"apply_extrinsic",
-		&applied.unwrap_or_else(|e| {
-			let e = e.lines().next().unwrap_or_default();
-			panic!("apply_extrinsic trapped: {e}; {:?}", runtime_log())
-		}),
-	);
+	let applied = chain.dry_apply(xt);
 	assert_eq!(applied, Err(validity), "block building refuses it as the pool does");
 	validity
 }
@@ -79,7 +69,7 @@ fn nested(depth: usize, call: RuntimeCall) -> RuntimeCall {
 /// decoding must refuse it before any signature check.
 fn nested_bytes(chain: &mut Chain<Wasmtime>, depth: usize) -> Vec<u8> {
 	let plain = remark(1);
-	let signed = crate::fuzz::entry_points::body(&chain.sign(Alice, plain.clone(), 0));
+	let signed = crate::chain::body(&chain.sign(Alice, plain.clone(), 0));
 	let prefix = &signed[..signed.len() - plain.encoded_size()];
 	let sudo_call = sudo(plain.clone()).encode();
 	let layer = &sudo_call[..sudo_call.len() - plain.encoded_size()];

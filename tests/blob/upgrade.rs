@@ -4,7 +4,7 @@
 //! refused with a clear dispatch error and the chain goes on with the old code.
 
 use crate::{
-	chain::{dev_chain, sudo, transfer, BuiltBlock, Chain},
+	chain::{dev_chain, sudo, transfer, Chain},
 	host::{blob, Host, HostExt, Smoldot, Wasmtime},
 };
 use codec::Encode;
@@ -25,13 +25,6 @@ fn code_version<H: Host>(chain: &mut Chain<H>) -> RuntimeVersion {
 	let code = chain.host.storage(well_known_keys::CODE).expect(":code");
 	let blob = RuntimeBlob::uncompress_if_needed(&code).expect("a runtime");
 	sc_executor::read_embedded_version(&blob).expect("sections decode").expect("sections present")
-}
-
-fn code_updated(built: &BuiltBlock) -> bool {
-	built
-		.events
-		.iter()
-		.any(|r| matches!(r.event, RuntimeEvent::System(frame_system::Event::CodeUpdated { .. })))
 }
 
 fn set_code(code: &[u8]) -> RuntimeCall {
@@ -57,7 +50,7 @@ fn set_code_upgrades_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H) {
 	let upgrade = chain.sign(Alice, set_code(next_blob()), 0);
 	let built = chain.build_block(vec![upgrade]);
 	assert_eq!(built.sudo_results(), vec![Ok(())]);
-	assert!(code_updated(&built), "CodeUpdated: {:?}", built.events);
+	assert!(built.code_updated(), "CodeUpdated: {:?}", built.events);
 	assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(next_blob()));
 	blocks.push(built.block);
 
@@ -101,7 +94,7 @@ fn authorized_upgrade_lands<H: Host>(new: fn(Storage) -> H) {
 		RuntimeCall::System(SystemCall::apply_authorized_upgrade { code: next_blob().to_vec() });
 	let built = chain.submit(Bob, apply);
 	assert_eq!(built.results, vec![Ok(Ok(()))]);
-	assert!(code_updated(&built));
+	assert!(built.code_updated());
 	let reported: RuntimeVersion = chain.host.query("Core_version", ());
 	assert_eq!(reported.spec_version, chain.version.spec_version + 1);
 	chain.version = reported;
@@ -127,7 +120,7 @@ fn bad_upgrades_are_refused_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H
 	for (what, code, error) in cases {
 		let built = chain.submit(Alice, set_code(&code));
 		assert_eq!(built.sudo_results(), refused(error), "{what}");
-		assert!(!code_updated(&built), "{what}");
+		assert!(!built.code_updated(), "{what}");
 		assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(blob()), "{what}");
 		transfers_work(&mut chain);
 	}

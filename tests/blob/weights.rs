@@ -5,7 +5,7 @@ use crate::{
 	chain::{dev_chain, genesis, transfer},
 	host::{HostExt, Wasmtime},
 };
-use codec::{Decode, Encode};
+use codec::Decode;
 use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
 use frame_system::limits::BlockWeights;
 use mvp_chain_runtime::{
@@ -13,10 +13,9 @@ use mvp_chain_runtime::{
 		block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
 		pallet_balances::WeightInfo as Measured,
 	},
-	Balance, Runtime, UNIT,
+	Runtime, UNIT,
 };
 use pallet_balances::WeightInfo;
-use pallet_transaction_payment::RuntimeDispatchInfo;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 
 #[test]
@@ -32,8 +31,7 @@ fn a_transfer_is_quoted_the_measured_weight() {
 	assert_eq!(call.get_dispatch_info().call_weight, measured);
 
 	let xt = chain.sign(Alice, call, 0);
-	let info: RuntimeDispatchInfo<Balance> =
-		chain.host.query("TransactionPaymentApi_query_info", (&xt, xt.encoded_size() as u32));
+	let info = chain.query_info(&xt);
 	// The quote adds the transaction extensions' weights to the call's.
 	assert_eq!(info.weight, xt.get_dispatch_info().total_weight());
 	assert!(info.weight.ref_time() > measured.ref_time());

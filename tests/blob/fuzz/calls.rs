@@ -1,8 +1,7 @@
 //! Random calls of every pallet, with arguments at the edges, signed correctly (or nearly), so
 //! that fuzzed transactions get past the signature check and into dispatch.
 
-use crate::chain::{sign_as, sudo, TxParams};
-use codec::{Decode, Encode};
+use crate::chain::{body, sign_as, sudo, TxParams};
 use mvp_chain_runtime::{
 	AccountId, BalancesCall, ProbeCall, Runtime, RuntimeCall, SudoCall, TimestampCall,
 	EXISTENTIAL_DEPOSIT, UNIT,
@@ -105,6 +104,5 @@ pub fn random_signed(rng: &mut StdRng, params: impl Fn(&AccountId) -> TxParams) 
 		p.tip = amount(rng);
 	}
 	let call = random_call(rng, 3);
-	let xt = sign_as(&signer, who, call, &p).encode();
-	Vec::<u8>::decode(&mut &xt[..]).expect("an extrinsic encodes as a byte vector")
+	body(&sign_as(&signer, who, call, &p))
 }

@@ -6,7 +6,7 @@ use super::{
 	mutate::{Field, Seed},
 	Fixture,
 };
-use crate::runtime_apis::equivocation_report;
+use crate::{chain::body, runtime_apis::equivocation_report};
 use codec::{Compact, Decode, DecodeLimit, Encode};
 use frame_support::view_functions::{ViewFunction, ViewFunctionDispatchError};
 use mvp_chain_runtime::{
@@ -120,11 +120,6 @@ fn block_fields(block: &Block) -> Seed {
 	let mut fields = vec![raw(&block.header), raw(Compact(block.extrinsics.len() as u32))];
 	fields.extend(block.extrinsics.iter().map(|xt| Field::Bytes(body(xt))));
 	fields
-}
-
-/// An extrinsic's bytes without their length prefix.
-pub fn body(xt: &UncheckedExtrinsic) -> Vec<u8> {
-	Vec::<u8>::decode(&mut &xt.encode()[..]).expect("an extrinsic encodes as a byte vector")
 }
 
 fn entry(

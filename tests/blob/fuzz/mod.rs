@@ -8,17 +8,17 @@
 //! `target/tmp/fuzz-crashers.txt`, in the format of `regressions.txt`, which every run replays.
 
 mod calls;
-pub mod entry_points;
+mod entry_points;
 mod mutate;
 
 use crate::{
-	chain::{dev_chain, genesis_config, transfer, Chain, Genesis, TxParams},
+	chain::{body, dev_chain, genesis_config, transfer, Chain, Genesis, TxParams},
 	contract::{exported_functions, ENTRY_POINTS},
 	host::{blob, runtime_log, state_with_code, Host, Wasmtime},
 	knobs,
 };
 use codec::Decode;
-use entry_points::{body, Contract, EntryPoint, State};
+use entry_points::{Contract, EntryPoint, State};
 use mvp_chain_runtime::{Block, RuntimeCall, UNIT};
 use rand::{rngs::StdRng, Rng, SeedableRng};
 use sp_core::H256;
@@ -77,10 +77,7 @@ impl Fixture {
 		}
 		let mut chain = Chain::new(Wasmtime::new(self.genesis.storage.clone()), &self.genesis);
 		if state == State::Building {
-			let header = chain.start_block();
-			for inherent in chain.inherents(&header) {
-				assert_eq!(chain.apply(&inherent), Ok(Ok(())));
-			}
+			chain.start_block_with_inherents();
 		}
 		chain.host
 	}
