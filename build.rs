@@ -3,10 +3,11 @@
 //! `sp-maybe-compressed-blob` format, then exposes both as `WASM_BINARY` / `WASM_BINARY_BLOATY`.
 //!
 //! The runtime is built by a separate cargo invocation: its no_std feature set cannot share a
-//! feature resolution with this crate's native (std) dependencies.
+//! feature resolution with a native (std) build.
 //!
-//! Two more builds of the same source serve the upgrade tests as `fixtures::*`: one with a
-//! higher `spec_version`, one with another `spec_name` (see `runtime/build.rs`).
+//! With this crate's `fixtures` feature (the tests and the bench enable it), three more builds
+//! of the same source, each with one runtime feature, become `fixtures::*`; a plain
+//! `cargo build` builds the one runtime.
 //!
 //! `SKIP_WASM_BUILD=1` skips the blobs for native-only iteration; the constants are then `None`.
 
@@ -21,40 +22,30 @@ const KEPT_CUSTOM_SECTIONS: [&str; 2] = ["runtime_version", "runtime_apis"];
 const RUNTIME_CRATE: &str = "mvp_chain_runtime";
 /// The cargo profile (root `Cargo.toml`) the blob is built with.
 const WASM_PROFILE: &str = "wasm";
-const SPEC_VERSION_BUMP: &str = "MVP_CHAIN_SPEC_VERSION_BUMP";
-const SPEC_NAME: &str = "MVP_CHAIN_SPEC_NAME";
 
-/// Another build of the runtime for tests: its constant's name, how far its `spec_version` is
-/// above the blob's, its `spec_name` if not the blob's, and the runtime features it enables.
+/// Another build of the runtime, for tests and tools: its constant's name and the runtime
+/// feature it is built with (`runtime/Cargo.toml` says what each does).
 struct Fixture {
 	name: &'static str,
 	doc: &'static str,
-	bump: u32,
-	spec_name: Option<&'static str>,
-	features: &'static str,
+	feature: &'static str,
 }
 
 const FIXTURES: [Fixture; 3] = [
 	Fixture {
 		name: "NEXT_SPEC_VERSION",
 		doc: "The runtime with `spec_version` one above the blob's: a valid upgrade.",
-		bump: 1,
-		spec_name: None,
-		features: "",
+		feature: "next-spec-version",
 	},
 	Fixture {
 		name: "FOREIGN_SPEC_NAME",
 		doc: "The runtime under another `spec_name` (and a higher `spec_version`): not an upgrade.",
-		bump: 2,
-		spec_name: Some("mvp-chain-foreign"),
-		features: "",
+		feature: "foreign-spec-name",
 	},
 	Fixture {
 		name: "BENCHMARKS",
 		doc: "The runtime with `runtime-benchmarks`: the `Benchmark` API, for weight generation.",
-		bump: 0,
-		spec_name: None,
-		features: "runtime-benchmarks",
+		feature: "runtime-benchmarks",
 	},
 ];
 
@@ -62,62 +53,63 @@ fn main() {
 	let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
 	let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
 	let generated = out_dir.join("wasm_binary.rs");
+	let with_fixtures = env::var_os("CARGO_FEATURE_FIXTURES").is_some();
 	println!("cargo:rerun-if-env-changed=SKIP_WASM_BUILD");
 
 	if env::var_os("SKIP_WASM_BUILD").is_some_and(|v| !v.is_empty() && v != "0") {
 		println!("cargo:warning=SKIP_WASM_BUILD is set: WASM_BINARY is None");
-		let mut code = String::from("pub const WASM_BINARY: Option<&[u8]> = None;\n");
-		code += "pub const WASM_BINARY_BLOATY: Option<&[u8]> = None;\n";
-		code += "pub const WASM_BINARY_RAW_SIZE: Option<usize> = None;\npub mod fixtures {\n";
-		for fixture in &FIXTURES {
-			code += &format!("\tpub const {}: Option<&[u8]> = None;\n", fixture.name);
+		let mut code = String::new();
+		for name in ["WASM_BINARY", "WASM_BINARY_BLOATY"] {
+			code += &format!("pub const {name}: Option<&[u8]> = None;\n");
 		}
-		write(&generated, code + "}\n");
+		code += "pub const WASM_BINARY_PATH: Option<&str> = None;\n";
+		code += "pub const WASM_BINARY_RAW_SIZE: Option<usize> = None;\n";
+		if with_fixtures {
+			code += "pub mod fixtures {\n";
+			for fixture in &FIXTURES {
+				code += &format!("\tpub const {}: Option<&[u8]> = None;\n", fixture.name);
+			}
+			code += "}\n";
+		}
+		write(&generated, code);
 		return;
 	}
 	for watched in ["runtime", "pallets", "wasm-target.json", "Cargo.toml", "Cargo.lock"] {
 		println!("cargo:rerun-if-changed={}", root.join(watched).display());
 	}
-	// A chain builder's own override moves the blob and the fixtures alike.
-	let base_bump: u32 = env_override(SPEC_VERSION_BUMP)
-		.map(|v| v.parse().unwrap_or_else(|_| panic!("{SPEC_VERSION_BUMP}={v:?} is not a u32")))
-		.unwrap_or(0);
-	let base_name = env_override(SPEC_NAME);
 
 	let target_dir = outer_target_dir(&out_dir);
 	let wasm_target_dir = target_dir.join("wasm-runtime");
 	let blob_dir = target_dir.join("runtime");
 	fs::create_dir_all(blob_dir.join("fixtures")).expect("creating the blob directory");
 
-	let main = build_runtime(&root, &wasm_target_dir, base_bump, base_name.as_deref(), "");
+	let main = build_runtime(&root, &wasm_target_dir, "");
 	let (compact, compressed, raw_size) = ship(&main, &blob_dir, RUNTIME_CRATE);
 	let mut code = format!(
 		"/// The compressed blob, as stored under `:code`.\n\
 		 pub const WASM_BINARY: Option<&[u8]> = Some(include_bytes!({compressed:?}));\n\
 		 /// The compact blob before compression.\n\
 		 pub const WASM_BINARY_BLOATY: Option<&[u8]> = Some(include_bytes!({compact:?}));\n\
+		 /// Where the build wrote `WASM_BINARY`: the file a chain builder deploys.\n\
+		 pub const WASM_BINARY_PATH: Option<&str> = Some({compressed:?});\n\
 		 /// The size of the blob as linked, before compaction.\n\
-		 pub const WASM_BINARY_RAW_SIZE: Option<usize> = Some({raw_size});\n\
-		 /// Other builds of the same runtime for upgrade tests (compressed). Not for deployment.\n\
-		 pub mod fixtures {{\n"
+		 pub const WASM_BINARY_RAW_SIZE: Option<usize> = Some({raw_size});\n"
 	);
-	for fixture in &FIXTURES {
-		let name = fixture.spec_name.or(base_name.as_deref());
-		let bump = base_bump + fixture.bump;
-		let linked = build_runtime(&root, &wasm_target_dir, bump, name, fixture.features);
-		let stem = format!("fixtures/{}", fixture.name.to_lowercase());
-		let (_, compressed, _) = ship(&linked, &blob_dir, &stem);
-		code += &format!(
-			"\t/// {}\n\tpub const {}: Option<&[u8]> = Some(include_bytes!({compressed:?}));\n",
-			fixture.doc, fixture.name
-		);
+	if with_fixtures {
+		code += "/// Other builds of the same runtime for tests and tools (compressed). Not for \
+		         deployment.\npub mod fixtures {\n";
+		for fixture in &FIXTURES {
+			let linked = build_runtime(&root, &wasm_target_dir, fixture.feature);
+			let stem = format!("fixtures/{}", fixture.name.to_lowercase());
+			let (_, compressed, _) = ship(&linked, &blob_dir, &stem);
+			code += &format!(
+				"\t/// {}\n\tpub const {}: Option<&[u8]> = Some(include_bytes!({compressed:?}));\n",
+				fixture.doc, fixture.name
+			);
+		}
+		code += "}\n";
 	}
-	write(&generated, code + "}\n");
-}
-
-fn env_override(name: &str) -> Option<String> {
-	println!("cargo:rerun-if-env-changed={name}");
-	env::var(name).ok().filter(|v| !v.is_empty())
+	write(&generated, code);
 }
 
 /// Writes the linked, compact and compressed blob under `dir` as `<stem>[.compact[.compressed]].wasm`
@@ -143,13 +135,7 @@ fn outer_target_dir(out_dir: &Path) -> PathBuf {
 	out_dir.ancestors().nth(4).expect("OUT_DIR is inside the target directory").to_path_buf()
 }
 
-fn build_runtime(
-	root: &Path,
-	target_dir: &Path,
-	bump: u32,
-	spec_name: Option<&str>,
-	features: &str,
-) -> PathBuf {
+fn build_runtime(root: &Path, target_dir: &Path, features: &str) -> PathBuf {
 	let target_spec = root.join("wasm-target.json");
 	let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
 	let mut cmd = Command::new(cargo);
@@ -170,9 +156,7 @@ fn build_runtime(
 		])
 		.env("RUSTC_BOOTSTRAP", "1")
 		// sp-io installs its allocator and panic handler only under this cfg.
-		.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fsubstrate_runtime")
-		.env(SPEC_VERSION_BUMP, bump.to_string())
-		.env(SPEC_NAME, spec_name.unwrap_or_default());
+		.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fsubstrate_runtime");
 	// What the outer build runs under must not reach the blob's: `cargo clippy` sets a rustc
 	// wrapper for workspace members, which would build a different blob from the same source.
 	for var in [
@@ -195,10 +179,10 @@ fn build_runtime(
 	target_dir.join(stem).join(WASM_PROFILE).join(format!("{RUNTIME_CRATE}.wasm"))
 }
 
-/// Copies every section but the custom sections hosts don't read (names, producers, debug
-/// info, target features).
+/// The module with every section but the custom sections hosts don't read (names, producers,
+/// debug info, target features), copied as they are.
 fn compact(raw: &[u8]) -> Vec<u8> {
-	let mut out = raw[..8].to_vec(); // magic and version
+	let mut module = wasm_encoder::Module::new();
 	for payload in wasmparser::Parser::new(0).parse_all(raw) {
 		let payload = payload.expect("the linker wrote a valid module");
 		let keep = match &payload {
@@ -207,26 +191,11 @@ fn compact(raw: &[u8]) -> Vec<u8> {
 			},
 			_ => true,
 		};
-		let Some((id, range)) = payload.as_section() else { continue };
-		if keep {
-			out.push(id);
-			write_leb128(&mut out, range.len() as u32);
-			out.extend_from_slice(&raw[range]);
+		if let (true, Some((id, range))) = (keep, payload.as_section()) {
+			module.section(&wasm_encoder::RawSection { id, data: &raw[range] });
 		}
 	}
-	out
-}
-
-fn write_leb128(out: &mut Vec<u8>, mut value: u32) {
-	loop {
-		let byte = (value & 0x7f) as u8;
-		value >>= 7;
-		if value == 0 {
-			out.push(byte);
-			return;
-		}
-		out.push(byte | 0x80);
-	}
+	module.finish()
 }
 
 fn write(path: &Path, contents: impl AsRef<[u8]>) {

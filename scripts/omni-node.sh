@@ -6,7 +6,7 @@ if ! command -v polkadot-omni-node >/dev/null; then
 	echo "error: polkadot-omni-node is not installed (cargo install --locked polkadot-omni-node)" >&2
 	exit 1
 fi
-cargo build --locked --bin mvp-chain
+cargo build --locked -p mvp-chain-cli
 spec="$SPEC_DIR/development.omni.json"
 # omni-node loads only specs with a relay_chain key, and reads the para id of a runtime without
 # cumulus' GetParachainInfo API from para_id; in dev mode neither is contacted.

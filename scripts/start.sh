@@ -2,10 +2,10 @@
 # The main job: set up, build the blob, show it, write its chain specs and start a local dev
 # chain on chopsticks at 127.0.0.1 (Ctrl-C stops it).
 source "$(dirname "$0")/setup.sh"
-cargo build --locked --bin mvp-chain
+# The tool embeds the blob: this builds the one runtime (no test fixtures) and the tool.
+cargo build --locked -p mvp-chain-cli
 tool="$TARGET_DIR/debug/mvp-chain"
 "$tool" info
-echo "blob: $TARGET_DIR/runtime/mvp_chain_runtime.compact.compressed.wasm"
 "$tool" chain-spec --preset development --output "$SPEC_DIR/development.json"
 "$tool" chain-spec --preset development --raw --output "$SPEC_DIR/development.raw.json"
 echo "chain specs: $SPEC_DIR/development.json (plain), $SPEC_DIR/development.raw.json (raw)"

@@ -23,8 +23,9 @@ if ! frame-omni-bencher --version 2>/dev/null | grep -q " $BENCHER_VERSION"; the
 		CARGO_PROFILE_RELEASE_OPT_LEVEL=2 \
 		cargo install frame-omni-bencher --version "$BENCHER_VERSION" --locked
 fi
-# Builds the blob and its runtime-benchmarks variant (target/runtime/fixtures/benchmarks.*).
-cargo build --locked --bin mvp-chain
+# Builds the blob and its fixtures, the runtime-benchmarks variant among them
+# (target/runtime/fixtures/benchmarks.*).
+cargo build --locked -p mvp-chain --features fixtures
 blob="$TARGET_DIR/runtime/fixtures/benchmarks.compact.compressed.wasm"
 mkdir -p runtime/src/weights
 bench() {

@@ -1,9 +1,8 @@
-//! The runtime blob. `WASM_BINARY` is what a chain stores under `:code` (compact and
-//! zstd-compressed); `WASM_BINARY_BLOATY` is the same blob before compression. Both are `None`
-//! when the crate was built with `SKIP_WASM_BUILD=1`, as is `WASM_BINARY_RAW_SIZE` (the linker
-//! output's size, before compaction).
+//! The runtime blob, built from `runtime/` by `build.rs`. `WASM_BINARY` is what a chain stores
+//! under `:code` (compact and zstd-compressed) and `WASM_BINARY_PATH` the file it was written
+//! to; `WASM_BINARY_BLOATY` is the same blob before compression. All are `None` when the crate
+//! was built with `SKIP_WASM_BUILD=1`, as is `WASM_BINARY_RAW_SIZE` (the linker output's size,
+//! before compaction). With the `fixtures` feature, `fixtures::*` holds other builds of the
+//! same source for tests and tools.
 
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
-
-pub mod genesis_patch;
-pub mod hosts;

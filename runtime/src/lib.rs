@@ -32,9 +32,33 @@ pub use pallet_probe::Call as ProbeCall;
 pub use pallet_sudo::Call as SudoCall;
 pub use pallet_timestamp::Call as TimestampCall;
 
-// `VERSION`: spec name "mvp-chain", spec version 100, unless overridden at build time
-// (`build.rs` says how).
-include!(concat!(env!("OUT_DIR"), "/runtime_version.rs"));
+/// `VERSION`, as nodes and wallets read it. `#[runtime_version]` takes literals only, so each
+/// build's name and number are spelled out below.
+macro_rules! runtime_version {
+	($spec_name:tt, $spec_version:tt) => {
+		/// This runtime's version, as nodes and wallets read it.
+		#[sp_version::runtime_version]
+		pub const VERSION: sp_version::RuntimeVersion = sp_version::RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed($spec_name),
+			impl_name: alloc::borrow::Cow::Borrowed($spec_name),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 1,
+			system_version: 1,
+		};
+	};
+}
+
+// The chain's runtime. Raise `spec_version` for every upgrade you ship.
+#[cfg(not(any(feature = "next-spec-version", feature = "foreign-spec-name")))]
+runtime_version!("mvp-chain", 100);
+// Test fixtures, real builds of this source: the next upgrade, and another chain's runtime.
+#[cfg(feature = "next-spec-version")]
+runtime_version!("mvp-chain", 101);
+#[cfg(feature = "foreign-spec-name")]
+runtime_version!("mvp-chain-foreign", 102);
 
 /// The signature scheme of transactions; the account id is the signer's public key.
 pub type Signature = MultiSignature;

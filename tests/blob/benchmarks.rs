@@ -37,7 +37,8 @@ fn call(method: &str, input: &[u8]) -> Vec<u8> {
 #[test]
 fn every_pallet_with_benchmarks_is_listed() {
 	let (lists, storage): (Vec<BenchmarkList>, Vec<StorageInfo>) =
-		decode_exact("benchmark_metadata", &call("Benchmark_benchmark_metadata", &false.encode()));
+		decode_exact("benchmark_metadata", &call("Benchmark_benchmark_metadata", &false.encode()))
+			.unwrap_or_else(|e| panic!("{e}"));
 	let pallets: Vec<String> =
 		lists.iter().map(|l| String::from_utf8_lossy(&l.pallet).into_owned()).collect();
 	for pallet in [

@@ -1,12 +1,13 @@
 //! A block authored from signed transfers, then imported on a fresh copy of genesis.
 
 use crate::{
-	chain::{dev_chain, transfer},
+	chain::{dev_chain, transfer, Ours},
 	host::{Host, HostExt, Wasmtime},
 };
 use codec::Encode;
 use mvp_chain_runtime::{Balance, RuntimeEvent, UNIT};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
+use sp_runtime::StateVersion::V1;
 
 #[test]
 fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() {
@@ -57,8 +58,8 @@ fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() 
 
 	let mut importer = Wasmtime::new(genesis.storage.clone());
 	importer.call("Core_execute_block", &built.block.encode()).expect("the block imports");
-	assert_eq!(importer.state_root(), built.block.header.state_root);
-	assert_eq!(importer.state_root(), chain.host.state_root());
+	assert_eq!(importer.state_root(V1), built.block.header.state_root);
+	assert_eq!(importer.state_root(V1), chain.host.state_root(V1));
 }
 
 #[test]
@@ -70,7 +71,7 @@ fn a_block_with_a_wrong_state_root_is_refused() {
 	let mut importer = Wasmtime::new(genesis.storage.clone());
 	assert!(importer.call("Core_execute_block", &block.encode()).is_err());
 	// A refused block leaves the importer's state as it was, and the importer still works.
-	assert_eq!(importer.state_root(), genesis.header.state_root);
+	assert_eq!(importer.state_root(V1), genesis.header.state_root);
 	let version: sp_version::RuntimeVersion = importer.query("Core_version", ());
 	assert_eq!(version.spec_name, "mvp-chain");
 }

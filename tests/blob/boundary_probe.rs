@@ -2,7 +2,7 @@
 //! edges of its host: the host allocator, the stack, storage transactions and panics.
 
 use crate::{
-	chain::{dev_chain, sudo, BuiltBlock, Chain},
+	chain::{dev_chain, sudo, BuiltBlock, Chain, Ours, OursBlock},
 	host::{runtime_log, Host, HostExt, Wasmtime},
 };
 use codec::Encode;
@@ -47,9 +47,9 @@ fn a_large_allocation_round_trips_through_the_host_allocator() {
 #[test]
 fn recursion_beyond_the_stack_traps_cleanly_and_the_next_call_works() {
 	let mut chain = dev_chain(Wasmtime::new).0;
-	chain.start_block();
-	let too_deep = chain.sign(Alice, probe(ProbeCall::recurse { depth: 1_000_000 }), 0);
-	let trapped = chain.host.call("BlockBuilder_apply_extrinsic", &too_deep.encode());
+	let mut block = chain.start_block().expect("initialize_block");
+	let too_deep = block.sign(Alice, probe(ProbeCall::recurse { depth: 1_000_000 }), 0);
+	let trapped = block.host.call("BlockBuilder_apply_extrinsic", &too_deep.encode());
 	let error = trapped.expect_err("a million 256-byte frames do not fit in a 1 MiB stack");
 	assert!(
 		error.contains("trap") || error.contains("stack") || error.contains("out of bounds"),
@@ -57,9 +57,9 @@ fn recursion_beyond_the_stack_traps_cleanly_and_the_next_call_works() {
 	);
 
 	// A fresh instance over the same state carries on where the trap left nothing behind.
-	let shallow = chain.sign(Alice, probe(ProbeCall::recurse { depth: 1_000 }), 0);
-	assert_eq!(chain.apply(&shallow), Ok(Ok(())));
-	let recursed = chain.events().iter().any(|r| {
+	let shallow = block.sign(Alice, probe(ProbeCall::recurse { depth: 1_000 }), 0);
+	assert_eq!(block.apply_xt(&shallow), Ok(Ok(())));
+	let recursed = block.events().iter().any(|r| {
 		matches!(r.event, RuntimeEvent::Probe(pallet_probe::Event::Recursed { depth: 1_000, .. }))
 	});
 	assert!(recursed);
@@ -82,11 +82,11 @@ fn a_rolled_back_storage_transaction_leaves_no_trace() {
 fn a_panic_message_reaches_the_host_log() {
 	runtime_log(); // Starts capturing.
 	let mut chain = dev_chain(Wasmtime::new).0;
-	chain.start_block();
+	let mut block = chain.start_block().expect("initialize_block");
 	let message = b"boundary-probe-7f3a".to_vec();
-	let xt = chain.sign(Alice, probe(ProbeCall::panic { message: message.try_into().unwrap() }), 0);
+	let xt = block.sign(Alice, probe(ProbeCall::panic { message: message.try_into().unwrap() }), 0);
 	assert!(
-		chain.host.call("BlockBuilder_apply_extrinsic", &xt.encode()).is_err(),
+		block.host.call("BlockBuilder_apply_extrinsic", &xt.encode()).is_err(),
 		"a panic traps"
 	);
 	let lines = runtime_log();

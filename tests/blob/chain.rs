@@ -1,58 +1,54 @@
-//! Builds chains the way a node's block author does: genesis from a `GenesisBuilder` preset,
-//! then blocks through `Core_initialize_block`, `BlockBuilder_*` and signed extrinsics.
+//! Our runtime's chain in any host, typed: genesis from its presets, transactions signed with
+//! its own extension type, blocks of its extrinsics, its accounts and events. Block building
+//! itself is the host kit's.
 
-use crate::host::{blob, decode_exact, state_with_code, Host, HostExt, Wasmtime};
-use codec::{Decode, Encode};
+use crate::host::{blob, Host, HostExt, Wasmtime};
+use codec::Encode;
 use frame_support::storage::storage_prefix;
 use mvp_chain_runtime::{
-	AccountId, Address, Balance, Block, Header, Nonce, Runtime, RuntimeCall, RuntimeEvent,
-	SignedPayload, TxExtension, UncheckedExtrinsic, SLOT_DURATION,
+	AccountId, Balance, Block, Header, Nonce, Runtime, RuntimeCall, RuntimeEvent,
+	UncheckedExtrinsic, SLOT_DURATION,
 };
+pub use mvp_host_kit::{
+	chain::{Chain, OpenBlock, FIRST_SLOT},
+	genesis::Genesis,
+	sign::ours::{body, sign_as, TxParams},
+};
+use mvp_host_kit::{genesis, host::state_with_code};
 use pallet_transaction_payment::RuntimeDispatchInfo;
-use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
-use sp_core::{sr25519, storage::Storage, Pair, H256};
-use sp_inherents::InherentData;
+use sp_core::{storage::Storage, H256};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
-	generic::{Digest, DigestItem, Era},
-	traits::{BlakeTwo256, Hash, Header as _, TransactionExtension},
 	transaction_validity::{TransactionSource, TransactionValidity},
-	ApplyExtrinsicResult, DispatchResult, MultiSignature, StateVersion,
+	ApplyExtrinsicResult, DispatchResult,
 };
-use sp_version::RuntimeVersion;
 use std::{
 	collections::HashMap,
 	sync::{Mutex, OnceLock},
 };
 
+/// Our runtime's pallets in order, as its own types declare them.
+pub fn pallets() -> Vec<String> {
+	use frame_support::traits::PalletsInfoAccess;
+	mvp_chain_runtime::AllPalletsWithSystem::infos().iter().map(|p| p.name.to_string()).collect()
+}
+
+/// The identifiers of our runtime's transaction extensions in order, as its own
+/// `TxExtension` type declares them.
+pub fn extensions() -> Vec<&'static str> {
+	use sp_runtime::traits::TransactionExtension;
+	<mvp_chain_runtime::TxExtension as TransactionExtension<RuntimeCall>>::metadata()
+		.iter()
+		.map(|m| m.identifier)
+		.collect()
+}
+
 pub type AccountInfo = frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>;
 pub type EventRecord = frame_system::EventRecord<RuntimeEvent, H256>;
 
-/// Aura slots start here so that every block's slot is far from zero, as on a live chain.
-const FIRST_SLOT: u64 = 1_000_000;
-
-#[derive(Clone)]
-pub struct Genesis {
-	pub storage: Storage,
-	pub header: Header,
-}
-
-impl Genesis {
-	pub fn hash(&self) -> H256 {
-		self.header.hash()
-	}
-}
-
-/// The preset's patch over the runtime's default config, as `chain-spec-builder` merges it.
+/// The preset's patch over the runtime's default config, as `build_state` takes it.
 pub fn genesis_config(host: &mut impl Host, preset: &str) -> Vec<u8> {
-	let default: Option<Vec<u8>> = host.query("GenesisBuilder_get_preset", None::<String>);
-	let patch: Option<Vec<u8>> = host.query("GenesisBuilder_get_preset", Some(preset.to_string()));
-	let mut config: serde_json::Value =
-		serde_json::from_slice(&default.expect("the default config")).expect("JSON");
-	let patch: serde_json::Value =
-		serde_json::from_slice(&patch.unwrap_or_else(|| panic!("no preset {preset}")))
-			.expect("JSON");
-	mvp_chain::genesis_patch::merge(&mut config, patch);
+	let config = genesis::config(host, genesis::Preset::Named(preset)).expect("the preset");
 	serde_json::to_vec(&config).expect("JSON")
 }
 
@@ -67,97 +63,27 @@ pub fn genesis(preset: &str) -> Genesis {
 		.clone()
 }
 
+/// Genesis built through `GenesisBuilder_build_state` by `host`, which starts out holding only
+/// `:code`.
+pub fn genesis_in(host: &mut impl Host, preset: &str) -> Genesis {
+	let config = genesis::config(host, genesis::Preset::Named(preset)).expect("the preset");
+	genesis::build(host, &config).expect("the preset builds")
+}
+
 /// A chain at the `development` genesis in executor `new`, genesis built by that executor too.
 pub fn dev_chain<H: Host>(new: fn(Storage) -> H) -> (Chain<H>, Genesis) {
 	let genesis = genesis_in(&mut new(state_with_code(blob())), "development");
-	(Chain::new(new(genesis.storage.clone()), &genesis), genesis)
+	(chain_at(new(genesis.storage.clone()), &genesis), genesis)
 }
 
-/// The timestamp of the slot a block of this chain has at `header`'s height.
+/// The chain at `genesis`, whose state `host` holds.
+pub fn chain_at<H: Host>(host: H, genesis: &Genesis) -> Chain<H> {
+	Chain::new(host, genesis).expect("the runtime answers Core_version")
+}
+
+/// The timestamp of the slot of the block `header` starts.
 pub fn slot_time(header: &Header) -> u64 {
 	(FIRST_SLOT + u64::from(header.number)) * SLOT_DURATION
-}
-
-/// Genesis state built through `GenesisBuilder_build_state` by `host`, which starts out holding
-/// only `:code`.
-pub fn genesis_in(host: &mut impl Host, preset: &str) -> Genesis {
-	let config = genesis_config(host, preset);
-	let built: Result<(), String> = host.api("GenesisBuilder_build_state", config);
-	built.expect("the preset builds");
-	let state_root = host.state_root();
-	let extrinsics_root = BlakeTwo256::ordered_trie_root(Vec::new(), StateVersion::V1);
-	let header = Header::new(0, extrinsics_root, state_root, H256::zero(), Digest::default());
-	Genesis { storage: Storage { top: host.pairs(), children_default: Default::default() }, header }
-}
-
-/// What a signer commits to besides the call.
-#[derive(Clone)]
-pub struct TxParams {
-	pub nonce: Nonce,
-	pub tip: Balance,
-	pub genesis: H256,
-	pub spec_version: u32,
-	pub transaction_version: u32,
-	/// A mortal era and the hash of its birth block; immortal (born at genesis) if `None`.
-	pub mortality: Option<(Era, H256)>,
-}
-
-impl TxParams {
-	/// The extensions a signer attaches, and what it commits to besides them.
-	pub fn extension(
-		&self,
-	) -> (TxExtension, <TxExtension as TransactionExtension<RuntimeCall>>::Implicit) {
-		let (era, checkpoint) = self.mortality.unwrap_or((Era::Immortal, self.genesis));
-		let extension: TxExtension = (
-			frame_system::CheckNonZeroSender::new(),
-			frame_system::CheckSpecVersion::new(),
-			frame_system::CheckTxVersion::new(),
-			frame_system::CheckGenesis::new(),
-			frame_system::CheckEra::from(era),
-			frame_system::CheckNonce::from(self.nonce),
-			frame_system::CheckWeight::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::from(self.tip),
-			frame_metadata_hash_extension::CheckMetadataHash::new(false),
-			frame_system::WeightReclaim::new(),
-		);
-		// No metadata hash is committed to.
-		let implicit = (
-			(),
-			self.spec_version,
-			self.transaction_version,
-			self.genesis,
-			checkpoint,
-			(),
-			(),
-			(),
-			None,
-			(),
-		);
-		(extension, implicit)
-	}
-}
-
-/// `call` signed by `signer` for account `who` (normally the signer's own account).
-pub fn sign_as(
-	signer: &sr25519::Pair,
-	who: AccountId,
-	call: RuntimeCall,
-	p: &TxParams,
-) -> UncheckedExtrinsic {
-	let (extension, implicit) = p.extension();
-	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
-	UncheckedExtrinsic::new_signed(
-		call,
-		Address::Id(who),
-		MultiSignature::Sr25519(signature),
-		extension,
-	)
-}
-
-/// An extrinsic's bytes without their length prefix: the body of an opaque extrinsic.
-pub fn body(xt: &UncheckedExtrinsic) -> Vec<u8> {
-	Vec::<u8>::decode(&mut &xt.encode()[..]).expect("an extrinsic encodes as a byte vector")
 }
 
 pub fn transfer(to: Sr25519Keyring, value: Balance) -> RuntimeCall {
@@ -198,20 +124,36 @@ impl BuiltBlock {
 	}
 }
 
-pub struct Chain<H: Host> {
-	pub host: H,
-	pub genesis: H256,
-	pub head: Header,
-	pub version: RuntimeVersion,
+/// Typed calls on a chain of our runtime; an open block has them too.
+pub trait Ours {
+	/// What `who` commits to when signing at the head now.
+	fn params(&mut self, who: Sr25519Keyring) -> TxParams;
+	/// `call` signed by `who` at its next nonce plus `offset`.
+	fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall, offset: Nonce)
+		-> UncheckedExtrinsic;
+	fn nonce(&mut self, who: AccountId) -> Nonce;
+	fn account(&mut self, who: AccountId) -> AccountInfo;
+	fn total_issuance(&mut self) -> Balance;
+	fn events(&mut self) -> Vec<EventRecord>;
+	/// The pool's verdict on `xt`, an encoded extrinsic (or bytes posing as one), at the head.
+	fn validate(&mut self, xt: &[u8]) -> TransactionValidity;
+	/// What `TransactionPaymentApi_query_info` quotes for `xt`, as a wallet asks before
+	/// submitting it.
+	fn query_info(&mut self, xt: &UncheckedExtrinsic) -> RuntimeDispatchInfo<Balance>;
+	/// The inherents for the block `header` starts: the timestamp of its slot.
+	fn inherents(&mut self, header: &Header) -> Vec<UncheckedExtrinsic>;
+	/// Builds and seals a block holding the inherents and whichever of `extrinsics` the
+	/// runtime accepts.
+	fn build_block(&mut self, extrinsics: Vec<UncheckedExtrinsic>) -> BuiltBlock;
+	/// A block with `call`, signed by `who` at its next nonce.
+	fn submit(&mut self, who: Sr25519Keyring, call: RuntimeCall) -> BuiltBlock {
+		let xt = self.sign(who, call, 0);
+		self.build_block(vec![xt])
+	}
 }
 
-impl<H: Host> Chain<H> {
-	pub fn new(mut host: H, genesis: &Genesis) -> Self {
-		let version = host.query("Core_version", ());
-		Self { host, genesis: genesis.hash(), head: genesis.header.clone(), version }
-	}
-
-	pub fn params(&mut self, who: Sr25519Keyring) -> TxParams {
+impl<H: Host> Ours for Chain<H> {
+	fn params(&mut self, who: Sr25519Keyring) -> TxParams {
 		TxParams {
 			nonce: self.nonce(who.to_account_id()),
 			tip: 0,
@@ -219,11 +161,11 @@ impl<H: Host> Chain<H> {
 			spec_version: self.version.spec_version,
 			transaction_version: self.version.transaction_version,
 			mortality: None,
+			metadata_hash: None,
 		}
 	}
 
-	/// `call` signed by `who` at its next nonce plus `offset`.
-	pub fn sign(
+	fn sign(
 		&mut self,
 		who: Sr25519Keyring,
 		call: RuntimeCall,
@@ -234,68 +176,25 @@ impl<H: Host> Chain<H> {
 		sign_as(&who.pair(), who.to_account_id(), call, &params)
 	}
 
-	pub fn nonce(&mut self, who: AccountId) -> Nonce {
+	fn nonce(&mut self, who: AccountId) -> Nonce {
 		self.host.query("AccountNonceApi_account_nonce", who)
 	}
 
-	pub fn account(&mut self, who: AccountId) -> AccountInfo {
+	fn account(&mut self, who: AccountId) -> AccountInfo {
 		let key = frame_system::Account::<Runtime>::hashed_key_for(&who);
 		self.host.read(&key).unwrap_or_default()
 	}
 
-	pub fn total_issuance(&mut self) -> Balance {
+	fn total_issuance(&mut self) -> Balance {
 		self.host.read(&pallet_balances::TotalIssuance::<Runtime>::hashed_key()).unwrap_or_default()
 	}
 
-	pub fn events(&mut self) -> Vec<EventRecord> {
+	fn events(&mut self) -> Vec<EventRecord> {
 		// frame-system keeps its `Events` storage type private; its key is public knowledge.
 		self.host.read(&storage_prefix(b"System", b"Events")).unwrap_or_default()
 	}
 
-	/// The header a block author starts the next block with: an Aura pre-runtime digest for
-	/// the next slot.
-	pub fn next_header(&self) -> Header {
-		let number = self.head.number + 1;
-		let slot = Slot::from(FIRST_SLOT + u64::from(number));
-		let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())] };
-		Header::new(number, H256::zero(), H256::zero(), self.head.hash(), digest)
-	}
-
-	/// Initialises the next block; until it is finalised, calls run the parent's runtime.
-	pub fn start_block(&mut self) -> Header {
-		self.host.pin_code(true);
-		let header = self.next_header();
-		self.host.call("Core_initialize_block", &header.encode()).expect("initialize_block");
-		header
-	}
-
-	/// The inherent data a block author has for `header`: the time of its slot.
-	pub fn inherents_data(&self, header: &Header) -> InherentData {
-		let now = slot_time(header);
-		let mut data = InherentData::new();
-		data.put_data(sp_timestamp::INHERENT_IDENTIFIER, &now).expect("encodable");
-		data
-	}
-
-	/// Starts the next block and applies its inherents, which must be accepted; returns
-	/// them.
-	pub fn start_block_with_inherents(&mut self) -> Vec<UncheckedExtrinsic> {
-		let header = self.start_block();
-		let inherents = self.inherents(&header);
-		for inherent in &inherents {
-			assert_eq!(self.apply(inherent), Ok(Ok(())), "inherent rejected");
-		}
-		inherents
-	}
-
-	/// The inherents for the block being built: the timestamp that matches its slot.
-	pub fn inherents(&mut self, header: &Header) -> Vec<UncheckedExtrinsic> {
-		let data = self.inherents_data(header);
-		self.host.query("BlockBuilder_inherent_extrinsics", data)
-	}
-
-	/// The pool's verdict on `xt`, an encoded extrinsic (or bytes posing as one), at the head.
-	pub fn validate(&mut self, xt: &[u8]) -> TransactionValidity {
+	fn validate(&mut self, xt: &[u8]) -> TransactionValidity {
 		// `xt` is already length-prefixed: it goes in as is, like a node's opaque extrinsic.
 		let input =
 			[&TransactionSource::External.encode()[..], xt, &self.head.hash().encode()].concat();
@@ -303,60 +202,59 @@ impl<H: Host> Chain<H> {
 			.host
 			.dry_call("TaggedTransactionQueue_validate_transaction", &input)
 			.expect("validation answers, it does not trap");
-		decode_exact("validate_transaction", &out)
+		mvp_host_kit::host::decode_exact("validate_transaction", &out)
+			.unwrap_or_else(|e| panic!("{e}"))
 	}
 
-	/// What `TransactionPaymentApi_query_info` quotes for `xt`, as a wallet asks before
-	/// submitting it.
-	pub fn query_info(&mut self, xt: &UncheckedExtrinsic) -> RuntimeDispatchInfo<Balance> {
+	fn query_info(&mut self, xt: &UncheckedExtrinsic) -> RuntimeDispatchInfo<Balance> {
 		self.host.query("TransactionPaymentApi_query_info", (xt, xt.encoded_size() as u32))
 	}
 
-	/// Block building's verdict on `xt` (encoded, or bytes posing as an extrinsic), without
-	/// keeping its changes.
-	pub fn dry_apply(&mut self, xt: &[u8]) -> ApplyExtrinsicResult {
-		let out = self.host.dry_call("BlockBuilder_apply_extrinsic", xt).unwrap_or_else(|e| {
-			panic!(
-				"apply_extrinsic answers, it does not trap: {}",
-				e.lines().next().unwrap_or_default()
-			)
-		});
-		decode_exact("apply_extrinsic", &out)
+	fn inherents(&mut self, header: &Header) -> Vec<UncheckedExtrinsic> {
+		let data = self.inherent_data(header);
+		self.host.query("BlockBuilder_inherent_extrinsics", data)
 	}
 
-	/// Applies one extrinsic as a block author does: kept only if the runtime accepts it.
-	pub fn apply(&mut self, xt: &UncheckedExtrinsic) -> ApplyExtrinsicResult {
-		let accepted =
-			|out: &[u8]| decode_exact::<ApplyExtrinsicResult>("apply_extrinsic", out).is_ok();
-		let out = self
-			.host
-			.execute("BlockBuilder_apply_extrinsic", &xt.encode(), &accepted)
-			.expect("apply_extrinsic");
-		decode_exact("apply_extrinsic", &out)
-	}
-
-	/// A block with `call`, signed by `who` at its next nonce.
-	pub fn submit(&mut self, who: Sr25519Keyring, call: RuntimeCall) -> BuiltBlock {
-		let xt = self.sign(who, call, 0);
-		self.build_block(vec![xt])
-	}
-
-	/// Builds, seals and imports a block holding the inherents and whichever of `extrinsics`
-	/// the runtime accepts.
-	pub fn build_block(&mut self, extrinsics: Vec<UncheckedExtrinsic>) -> BuiltBlock {
-		let mut included = self.start_block_with_inherents();
+	fn build_block(&mut self, extrinsics: Vec<UncheckedExtrinsic>) -> BuiltBlock {
+		let mut block = self.start_block().expect("initialize_block");
+		let inherents = block.apply_inherents().expect("the inherents are accepted");
+		let mut included: Vec<UncheckedExtrinsic> =
+			inherents.iter().map(|xt| codec::Decode::decode(&mut &xt[..]).expect("ours")).collect();
 		let mut results = Vec::new();
 		for xt in extrinsics {
-			let result = self.apply(&xt);
+			let result = block.apply_xt(&xt);
 			if result.is_ok() {
 				included.push(xt);
 			}
 			results.push(result);
 		}
-		let header: Header = self.host.api("BlockBuilder_finalize_block", ());
-		self.host.pin_code(false);
+		let sealed = block.finalize().expect("finalize_block");
 		let events = self.events();
-		self.head = header.clone();
-		BuiltBlock { block: Block { header, extrinsics: included }, results, events }
+		BuiltBlock { block: Block { header: sealed.header, extrinsics: included }, results, events }
+	}
+}
+
+/// Typed block building for our runtime's extrinsics.
+pub trait OursBlock {
+	/// Applies `xt` as a block author does: kept and included only if the runtime accepts it.
+	fn apply_xt(&mut self, xt: &UncheckedExtrinsic) -> ApplyExtrinsicResult;
+	/// Block building's verdict on `xt` (encoded, or bytes posing as an extrinsic), without
+	/// keeping its changes; it must not trap.
+	fn verdict(&mut self, xt: &[u8]) -> ApplyExtrinsicResult;
+}
+
+impl<H: Host> OursBlock for OpenBlock<'_, H> {
+	fn apply_xt(&mut self, xt: &UncheckedExtrinsic) -> ApplyExtrinsicResult {
+		let applied = self.apply(&xt.encode()).expect("apply_extrinsic answers, it does not trap");
+		applied.result().unwrap_or_else(|e| panic!("{e}"))
+	}
+
+	fn verdict(&mut self, xt: &[u8]) -> ApplyExtrinsicResult {
+		self.dry_apply(xt).unwrap_or_else(|e| {
+			panic!(
+				"apply_extrinsic answers, it does not trap: {}",
+				mvp_host_kit::host::first_line(&e)
+			)
+		})
 	}
 }

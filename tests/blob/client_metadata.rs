@@ -3,25 +3,9 @@
 //! runtime APIs and view functions a wallet or tool relies on.
 
 use crate::{
-	chain::genesis,
+	chain::{self, genesis, pallets},
 	host::{HostExt, Wasmtime},
 };
-
-const PALLETS: [&str; 8] =
-	["System", "Timestamp", "Aura", "Grandpa", "Balances", "TransactionPayment", "Sudo", "Probe"];
-
-const EXTENSIONS: [&str; 10] = [
-	"CheckNonZeroSender",
-	"CheckSpecVersion",
-	"CheckTxVersion",
-	"CheckGenesis",
-	"CheckMortality",
-	"CheckNonce",
-	"CheckWeight",
-	"ChargeTransactionPayment",
-	"CheckMetadataHash",
-	"WeightReclaim",
-];
 
 #[test]
 fn subxt_loads_every_listed_metadata_version() {
@@ -38,7 +22,7 @@ fn subxt_loads_every_listed_metadata_version() {
 			.unwrap_or_else(|e| panic!("subxt cannot load V{version}: {e}"));
 
 		let names: Vec<&str> = metadata.pallets().map(|p| p.name()).collect();
-		assert_eq!(names, PALLETS, "V{version}");
+		assert_eq!(names, pallets(), "V{version}");
 		let pallet = |name| metadata.pallet_by_name(name).expect("listed above");
 		assert!(pallet("Balances").call_variant_by_name("transfer_keep_alive").is_some());
 		assert!(pallet("System").storage().and_then(|s| s.entry_by_name("Account")).is_some());
@@ -51,7 +35,7 @@ fn subxt_loads_every_listed_metadata_version() {
 			.expect("extensions for extrinsic version 4")
 			.map(|e| e.identifier())
 			.collect();
-		assert_eq!(extensions, EXTENSIONS, "V{version}");
+		assert_eq!(extensions, chain::extensions(), "V{version}");
 
 		if version >= 15 {
 			let core = metadata.runtime_api_trait_by_name("Core").expect("Core in V15+");

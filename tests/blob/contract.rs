@@ -72,9 +72,8 @@ pub fn exported_functions() -> BTreeSet<String> {
 }
 
 fn code() -> Vec<u8> {
-	sp_maybe_compressed_blob::decompress(blob(), sp_maybe_compressed_blob::CODE_BLOB_BOMB_LIMIT)
+	mvp_host_kit::blob::decompress(blob())
 		.expect("the blob is in the sp-maybe-compressed-blob format")
-		.into_owned()
 }
 
 fn parse(code: &[u8]) -> Module {

@@ -3,7 +3,7 @@
 //! block building; and the pool's priority, longevity and tags for valid transactions.
 
 use crate::{
-	chain::{dev_chain, sign_as, sudo, transfer, Chain, TxParams},
+	chain::{dev_chain, sign_as, sudo, transfer, Chain, Ours, OursBlock, TxParams},
 	host::Wasmtime,
 };
 use codec::Encode;
@@ -90,8 +90,8 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 	let signs = |p: TxParams, call: RuntimeCall| sign_as(&Alice.pair(), alice.clone(), call, &p);
 	let penniless = sr25519::Pair::from_string("//Penniless", None).expect("a dev seed");
 	let timestamp = RuntimeCall::Timestamp(TimestampCall::set { now: 1 });
-	let mut metadata_hash_enabled = good.extension().0;
-	metadata_hash_enabled.8 = frame_metadata_hash_extension::CheckMetadataHash::new(true);
+	let metadata_hash_enabled =
+		TxParams { metadata_hash: Some([0; 32]), ..good.clone() }.extension().0;
 
 	let cases = vec![
 		refused(
@@ -230,12 +230,12 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 		cases.iter().map(|c| (c.name, chain.validate(&c.xt).map(|_| ()))).collect();
 	assert_eq!(validated, expected, "TaggedTransactionQueue_validate_transaction");
 
-	chain.start_block();
+	let mut block = chain.start_block().expect("initialize_block");
 	let expected: Vec<_> = cases.iter().filter_map(|c| Some((c.name, c.apply?))).collect();
 	let applied: Vec<_> = cases
 		.iter()
 		.filter(|c| c.apply.is_some())
-		.map(|c| (c.name, chain.dry_apply(&c.xt)))
+		.map(|c| (c.name, block.verdict(&c.xt)))
 		.collect();
 	assert_eq!(applied, expected, "BlockBuilder_apply_extrinsic");
 

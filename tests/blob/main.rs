@@ -1,12 +1,10 @@
 //! Tests that load the built blob into a real host executor and talk to it only through
 //! runtime API calls, the way a node does.
 
-mod bench_command;
 mod benchmarks;
 mod block_production;
 mod boundary_probe;
 mod chain;
-mod chain_spec;
 mod client_metadata;
 mod contract;
 mod differential;

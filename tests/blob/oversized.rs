@@ -3,7 +3,7 @@
 //! or the blob's stack; the executor goes on answering.
 
 use crate::{
-	chain::{dev_chain, sudo, Chain},
+	chain::{dev_chain, sudo, Chain, OpenBlock, Ours, OursBlock},
 	fuzz::Fixture,
 	host::{runtime_log, Host, HostExt, Wasmtime},
 };
@@ -26,9 +26,9 @@ fn still_answers(chain: &mut Chain<Wasmtime>) {
 }
 
 /// The pool's refusal of `xt`, checked to be block building's answer too.
-fn refusal(chain: &mut Chain<Wasmtime>, xt: &[u8]) -> TransactionValidityError {
-	let validity = chain.validate(xt).expect_err("refused by the pool");
-	let applied = chain.dry_apply(xt);
+fn refusal(block: &mut OpenBlock<Wasmtime>, xt: &[u8]) -> TransactionValidityError {
+	let validity = block.validate(xt).expect_err("refused by the pool");
+	let applied = block.verdict(xt);
 	assert_eq!(applied, Err(validity), "block building refuses it as the pool does");
 	validity
 }
@@ -37,12 +37,12 @@ fn refusal(chain: &mut Chain<Wasmtime>, xt: &[u8]) -> TransactionValidityError {
 fn extrinsics_past_the_block_length_are_refused_as_exhausting_resources() {
 	runtime_log(); // Starts capturing panic messages.
 	let (mut chain, _) = dev_chain(Wasmtime::new);
-	chain.start_block();
+	let mut block = chain.start_block().expect("initialize_block");
 	for len in [4 * MIB, 10 * MIB, 20 * MIB, 30 * MIB] {
-		let xt = chain.sign(Alice, remark(len), 0).encode();
-		let error = refusal(&mut chain, &xt);
+		let xt = block.sign(Alice, remark(len), 0).encode();
+		let error = refusal(&mut block, &xt);
 		assert_eq!(error, InvalidTransaction::ExhaustsResources.into(), "{} MiB", len / MIB);
-		still_answers(&mut chain);
+		still_answers(&mut block);
 	}
 }
 
@@ -86,12 +86,12 @@ fn sudo_nested_within_the_decoding_depth_dispatches_and_deeper_is_refused() {
 	assert_eq!(built.results, vec![Ok(Ok(()))]);
 	assert_eq!(built.sudo_results(), vec![Ok(()); 100]);
 
-	chain.start_block();
+	let mut block = chain.start_block().expect("initialize_block");
 	for depth in [300, 100_000, 1_000_000] {
-		let xt = nested_bytes(&mut chain, depth);
-		let error = refusal(&mut chain, &xt);
+		let xt = nested_bytes(&mut block, depth);
+		let error = refusal(&mut block, &xt);
 		assert_eq!(error, InvalidTransaction::Call.into(), "depth {depth}");
-		still_answers(&mut chain);
+		still_answers(&mut block);
 	}
 }
 

@@ -2,7 +2,7 @@
 //! found by the fuzzer (`fuzz/`), checked here one by one with the error each gets.
 
 use crate::{
-	chain::{dev_chain, genesis_config},
+	chain::{dev_chain, genesis_config, Ours},
 	host::{blob, state_with_code, HostExt, Wasmtime},
 };
 use mvp_chain_runtime::{Header, EXISTENTIAL_DEPOSIT, UNDECODABLE_EXTRINSIC};
@@ -14,7 +14,7 @@ use sp_runtime::{generic::LazyBlock, OpaqueExtrinsic};
 fn check_inherents_answers_a_block_with_an_undecodable_extrinsic_with_a_fatal_error() {
 	let (mut chain, _) = dev_chain(Wasmtime::new);
 	let header = chain.next_header();
-	let data = chain.inherents_data(&header);
+	let data = chain.inherent_data(&header);
 	let mut extrinsics: Vec<OpaqueExtrinsic> =
 		chain.inherents(&header).into_iter().map(Into::into).collect();
 	extrinsics.push(OpaqueExtrinsic::from_blob(vec![0xff, 0x13, 0x37]));

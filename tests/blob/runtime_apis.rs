@@ -1,7 +1,7 @@
 //! Every runtime API the blob exports, called and its answer decoded and checked.
 
 use crate::{
-	chain::{dev_chain, genesis, slot_time, transfer},
+	chain::{dev_chain, genesis, pallets, slot_time, transfer, Ours},
 	host::{HostExt, Wasmtime},
 };
 use codec::{Decode, Encode};
@@ -66,18 +66,7 @@ fn pallet_names(metadata: &RuntimeMetadata) -> Vec<String> {
 #[test]
 fn metadata_decodes_at_every_listed_version() {
 	let mut host = dev_host();
-	let expected: Vec<String> = [
-		"System",
-		"Timestamp",
-		"Aura",
-		"Grandpa",
-		"Balances",
-		"TransactionPayment",
-		"Sudo",
-		"Probe",
-	]
-	.map(String::from)
-	.into();
+	let expected = pallets();
 
 	// `OpaqueMetadata` encodes as the bytes it wraps.
 	let raw: Vec<u8> = host.query("Metadata_metadata", ());

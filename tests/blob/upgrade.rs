@@ -4,7 +4,7 @@
 //! refused with a clear dispatch error and the chain goes on with the old code.
 
 use crate::{
-	chain::{dev_chain, sudo, transfer, Chain},
+	chain::{dev_chain, sudo, transfer, Chain, Ours},
 	host::{blob, Host, HostExt, Smoldot, Wasmtime},
 };
 use codec::Encode;
@@ -13,6 +13,7 @@ use mvp_chain_runtime::{Block, Runtime, RuntimeCall, RuntimeEvent, SystemCall, U
 use sc_executor_common::runtime_blob::RuntimeBlob;
 use sp_core::storage::{well_known_keys, Storage};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
+use sp_runtime::StateVersion::V1;
 use sp_runtime::{traits::Hash, transaction_validity::InvalidTransaction, DispatchError};
 use sp_version::RuntimeVersion;
 
@@ -72,7 +73,7 @@ fn set_code_upgrades_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H) {
 	let mut importer = new(genesis.storage.clone());
 	for block in &blocks {
 		importer.call("Core_execute_block", &block.encode()).expect("the block imports");
-		assert_eq!(importer.state_root(), block.header.state_root);
+		assert_eq!(importer.state_root(V1), block.header.state_root);
 	}
 }
 

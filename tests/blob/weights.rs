@@ -2,7 +2,7 @@
 //! defaults: a transfer's quoted weight, and the block limits its metadata announces.
 
 use crate::{
-	chain::{dev_chain, genesis, transfer},
+	chain::{dev_chain, genesis, transfer, Ours},
 	host::{HostExt, Wasmtime},
 };
 use codec::Decode;

@@ -1,0 +1,132 @@
+//! `mvp-chain bench` on tiny blocks, ours against another build of our runtime, so that it
+//! never rots. It prints numbers for people to judge; this checks the figures a broken bench
+//! would get wrong (what each block holds, one signature check per transfer in each host), never
+//! how fast anything is.
+
+use std::{path::PathBuf, process::Command};
+
+fn bench(args: &[&str]) -> std::process::Output {
+	Command::new(env!("CARGO_BIN_EXE_mvp-chain"))
+		.arg("bench")
+		.args(args)
+		.output()
+		.expect("the tool runs")
+}
+
+fn other_blob() -> PathBuf {
+	let path = std::env::temp_dir().join(format!("bench-vs-{}.wasm", std::process::id()));
+	let blob = mvp_chain::fixtures::NEXT_SPEC_VERSION.expect("the fixtures are built");
+	std::fs::write(&path, blob).expect("writing the other blob");
+	path
+}
+
+#[test]
+fn measures_two_blobs_in_both_hosts() {
+	let other = other_blob();
+	let output =
+		bench(&["--transfers", "3,6", "--runs", "2", "--vs", other.to_str().unwrap(), "--json"]);
+	let _ = std::fs::remove_file(&other);
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(output.status.success(), "bench failed: {stderr}");
+	assert!(stderr.contains("run 2/2"), "no progress shown: {stderr}");
+	let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+
+	let blobs = report["blobs"].as_array().expect("blobs");
+	assert_eq!(blobs.len(), 2);
+	assert_eq!(blobs[0]["spec_version"], 100);
+	assert_eq!(blobs[1]["spec_version"], 101);
+	let sizes = &blobs[0]["sizes"];
+	assert_eq!(sizes["compressed"], mvp_chain::WASM_BINARY.unwrap().len());
+	assert_eq!(sizes["compact"], mvp_chain::WASM_BINARY_BLOATY.unwrap().len());
+	assert_eq!(
+		sizes["code"], sizes["compact"],
+		"the compact blob is the code :code decompresses to"
+	);
+	assert!(sizes["raw"].as_u64() > sizes["compact"].as_u64(), "compaction drops sections");
+
+	let measurements = report["measurements"].as_array().expect("measurements");
+	// Two blobs × two hosts × (loading + two block sizes).
+	assert_eq!(measurements.len(), 12);
+	// Host calls of each (blob, host) per block size.
+	let mut calls = std::collections::BTreeMap::new();
+	for m in measurements {
+		let median = &m["median"];
+		let figure = |name: &str| median[name].as_f64().unwrap_or_else(|| panic!("{m}: no {name}"));
+		if m["size"] == "load" {
+			assert!(figure("compile") > 0.0, "{m}");
+			if m["host"] == "wasmtime" {
+				assert!(figure("instantiate") > 0.0, "{m}");
+			}
+			continue;
+		}
+		let transfers: f64 = m["size"].as_str().and_then(|s| s.parse().ok()).expect("a size");
+		assert_eq!(figure("transfers"), transfers, "the block holds what it was offered: {m}");
+		for name in ["initialize_block", "apply_extrinsic", "finalize_block", "execute_block"] {
+			assert!(figure(name) > 0.0, "{name} took no time: {m}");
+		}
+		// Importing the block checks each transfer's signature once, in either host.
+		assert_eq!(figure("execute_block.host_calls.crypto"), transfers, "{m}");
+		if m["host"] == "wasmtime" {
+			assert!(figure("heap_peak_execute") > 0.0, "{m}");
+			assert!(figure("execute_block.host_calls.allocator") > transfers, "{m}");
+			assert!(figure("execute_block.host_calls.storage") > transfers, "{m}");
+		}
+		assert_eq!(m["runs"]["execute_block"].as_array().map(Vec::len), Some(2), "{m}");
+		if m["blob"] == 0 {
+			let ratio = m["ratio"]["execute_block"].as_f64().expect("a ratio for the first blob");
+			assert!(ratio > 0.0, "{m}");
+		}
+		let key =
+			(m["blob"].as_u64().expect("a blob index"), m["host"].to_string(), transfers as u64);
+		calls.insert(key, figure("execute_block.host_calls"));
+	}
+	// Three more transfers cost more host calls, and the same number in both builds of ours.
+	for host in ["wasmtime", "smoldot"] {
+		let per = |blob: u64| {
+			let at = |n| calls[&(blob, serde_json::json!(host).to_string(), n)];
+			at(6) - at(3)
+		};
+		assert!(per(0) > 0.0, "{host}: {calls:?}");
+		assert_eq!(per(0), per(1), "{host}: {calls:?}");
+	}
+}
+
+#[test]
+fn table_names_blobs_and_figures() {
+	let output = bench(&["--transfers", "2", "--runs", "1", "--hosts", "wasmtime"]);
+	let stdout = String::from_utf8_lossy(&output.stdout);
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	for row in
+		["ours: mvp-chain spec 100", "a block of 2 transfers", "Core_execute_block", "heap peak"]
+	{
+		assert!(stdout.contains(row), "no {row:?} in\n{stdout}");
+	}
+}
+
+#[test]
+fn bad_arguments_are_named() {
+	for (args, says) in [
+		(&["--transfers", "0"][..], "invalid value '0' for '--transfers <LIST>'"),
+		(&["--runs", "x"][..], "invalid value 'x' for '--runs <RUNS>'"),
+		(&["--hosts", "v8"][..], "invalid value 'v8' for '--hosts <LIST>'"),
+		(&["--genesis-patch", "/nonexistent/p.json"][..], "cannot read /nonexistent/p.json"),
+		(&["--blob", "/nonexistent/blob.wasm"][..], "cannot read /nonexistent/blob.wasm"),
+		(&["--frobnicate"][..], "unexpected argument '--frobnicate'"),
+	] {
+		let output = bench(args);
+		let stderr = String::from_utf8_lossy(&output.stderr);
+		assert!(!output.status.success(), "{args:?} succeeded");
+		assert!(stderr.contains(says), "{args:?}: {stderr}");
+	}
+}
+
+#[test]
+fn a_file_that_is_not_a_runtime_is_refused() {
+	let path = std::env::temp_dir().join(format!("bench-not-a-blob-{}.wasm", std::process::id()));
+	std::fs::write(&path, b"\0asm\x01\0\0\0").expect("writing");
+	let output = bench(&["--blob", path.to_str().unwrap(), "--runs", "1"]);
+	let _ = std::fs::remove_file(&path);
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(!output.status.success());
+	assert!(stderr.contains("bench-not-a-blob"), "{stderr}");
+}

@@ -1,0 +1,178 @@
+//! The host abstraction: a runtime blob in an executor over a storage state. Callers talk to it
+//! through runtime API calls (name, SCALE input, SCALE output) and read state the way a node's
+//! RPC does, so one scenario, measurement or tool runs in every executor.
+
+mod recorder;
+mod smoldot;
+mod timed;
+mod wasmtime;
+
+pub use self::{
+	recorder::{RecordedCall, Recorder},
+	smoldot::Smoldot,
+	wasmtime::Wasmtime,
+};
+use codec::{Decode, Encode};
+use sp_core::{
+	storage::{well_known_keys, Storage},
+	H256,
+};
+use sp_runtime::StateVersion;
+use std::{collections::BTreeMap, time::Duration};
+
+/// The cost of one runtime call.
+#[derive(Clone, Debug, Default)]
+pub struct Cost {
+	/// The whole call, as the node sees it (instantiation included).
+	pub time: Duration,
+	/// The host allocator's high-water mark during the call (bytes held through
+	/// `ext_allocator_malloc`), where the executor exposes it.
+	pub heap_peak: Option<u32>,
+	/// Calls and time inside host functions, by group (`storage`, `hashing`, …), where the host
+	/// measures them.
+	pub host: Vec<(&'static str, u64, Duration)>,
+}
+
+pub trait Host {
+	/// Calls a runtime API and says what the call cost. Its storage changes are kept if it
+	/// returns and `keep` approves of its answer; after a trap, or when `keep` says no, they are
+	/// discarded.
+	fn measured(
+		&mut self,
+		method: &str,
+		input: &[u8],
+		keep: &dyn Fn(&[u8]) -> bool,
+	) -> Result<(Vec<u8>, Cost), String>;
+
+	/// [`Host::measured`] without the cost.
+	fn execute(
+		&mut self,
+		method: &str,
+		input: &[u8],
+		keep: &dyn Fn(&[u8]) -> bool,
+	) -> Result<Vec<u8>, String> {
+		self.measured(method, input, keep).map(|(output, _)| output)
+	}
+
+	/// Calls a runtime API and keeps its storage changes, as block building does.
+	fn call(&mut self, method: &str, input: &[u8]) -> Result<Vec<u8>, String> {
+		self.execute(method, input, &|_| true)
+	}
+
+	/// Calls a runtime API and discards its storage changes, like the `state_call` RPC.
+	fn dry_call(&mut self, method: &str, input: &[u8]) -> Result<Vec<u8>, String> {
+		self.execute(method, input, &|_| false)
+	}
+
+	/// While pinned, calls run the `:code` of the moment of pinning, as a node runs a whole
+	/// block with its parent's runtime even when the block changes `:code`.
+	fn pin_code(&mut self, pinned: bool);
+
+	/// Starts over from `state`, unpinned; compiled code is kept for the blobs it still holds.
+	fn reset(&mut self, state: &Storage);
+
+	fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>>;
+	/// Every top-level key and value of the state.
+	fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>>;
+	/// The root of the main trie, with values laid out as `version` says.
+	fn state_root(&mut self, version: StateVersion) -> H256;
+}
+
+/// A borrowed host is a host, so that a [`Chain`](crate::chain::Chain) can work on one a caller
+/// keeps.
+impl<H: Host + ?Sized> Host for &mut H {
+	fn measured(
+		&mut self,
+		method: &str,
+		input: &[u8],
+		keep: &dyn Fn(&[u8]) -> bool,
+	) -> Result<(Vec<u8>, Cost), String> {
+		(**self).measured(method, input, keep)
+	}
+
+	fn pin_code(&mut self, pinned: bool) {
+		(**self).pin_code(pinned)
+	}
+
+	fn reset(&mut self, state: &Storage) {
+		(**self).reset(state)
+	}
+
+	fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>> {
+		(**self).storage(key)
+	}
+
+	fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>> {
+		(**self).pairs()
+	}
+
+	fn state_root(&mut self, version: StateVersion) -> H256 {
+		(**self).state_root(version)
+	}
+}
+
+/// Typed calls over any [`Host`]: encode the arguments, decode the answer exactly.
+pub trait HostExt: Host {
+	/// Calls `method` keeping its changes; panics if it traps or answers another type.
+	fn api<R: Decode>(&mut self, method: &str, args: impl Encode) -> R {
+		let out =
+			self.call(method, &args.encode()).unwrap_or_else(|e| panic!("{method} failed: {e}"));
+		decode_exact(method, &out).unwrap_or_else(|e| panic!("{e}"))
+	}
+
+	/// Calls `method` discarding its changes; panics if it traps or answers another type.
+	fn query<R: Decode>(&mut self, method: &str, args: impl Encode) -> R {
+		let out = self
+			.dry_call(method, &args.encode())
+			.unwrap_or_else(|e| panic!("{method} failed: {e}"));
+		decode_exact(method, &out).unwrap_or_else(|e| panic!("{e}"))
+	}
+
+	/// Calls `method` discarding its changes; a trap or an answer of another type is an error.
+	fn try_query<R: Decode>(&mut self, method: &str, args: impl Encode) -> Result<R, String> {
+		let out = self
+			.dry_call(method, &args.encode())
+			.map_err(|e| format!("{method}: {}", first_line(&e)))?;
+		decode_exact(method, &out)
+	}
+
+	fn read<T: Decode>(&mut self, key: &[u8]) -> Option<T> {
+		self.storage(key)
+			.map(|raw| decode_exact("storage value", &raw).unwrap_or_else(|e| panic!("{e}")))
+	}
+}
+
+impl<H: Host + ?Sized> HostExt for H {}
+
+/// `bytes` decoded as a `T` with nothing left over.
+pub fn decode_exact<T: Decode>(what: &str, mut bytes: &[u8]) -> Result<T, String> {
+	let value = T::decode(&mut bytes).map_err(|e| format!("{what}: undecodable answer: {e}"))?;
+	match bytes.len() {
+		0 => Ok(value),
+		left => Err(format!("{what}: {left} bytes left after decoding the answer")),
+	}
+}
+
+/// The first line of a trap's text: what trapped. The wasm backtrace after it is for debuggers.
+pub fn first_line(error: &str) -> String {
+	error.lines().next().unwrap_or_default().to_string()
+}
+
+/// A state that holds nothing but `code` under `:code`: what a node starts genesis from.
+pub fn state_with_code(code: &[u8]) -> Storage {
+	let mut storage = Storage::default();
+	storage.top.insert(well_known_keys::CODE.to_vec(), code.to_vec());
+	storage
+}
+
+/// The group a host function belongs to, by its name (`ext_<group>_<name>_version_<n>`).
+pub fn host_group(function: &str) -> &'static str {
+	let name = function.trim_start_matches("ext_");
+	match name.split('_').next().unwrap_or_default() {
+		"storage" | "default" => "storage",
+		"hashing" | "trie" => "hashing",
+		"crypto" => "crypto",
+		"allocator" => "allocator",
+		_ => "other",
+	}
+}

@@ -1,0 +1,263 @@
+//! sc-executor's wasmtime backend configured as a node configures it (pooled copy-on-write
+//! instances, 2048 extra heap pages, sp-io's host functions, a fresh instance per call), over
+//! `TestExternalities` with the extensions a node registers: a keystore and the runtime-version
+//! reader `system.set_code` uses.
+
+use super::{
+	host_group,
+	timed::{self, Timed},
+	Cost, Host,
+};
+use sc_executor::{with_externalities_safe, WasmExecutor};
+use sc_executor_common::wasm_runtime::{HeapAllocStrategy, WasmModule};
+use sc_executor_wasmtime::{
+	create_runtime, Config, InstantiationStrategy, RuntimeBlob, Semantics, WasmtimeRuntime,
+};
+use sp_core::{
+	storage::{well_known_keys, Storage},
+	traits::{ReadRuntimeVersion, ReadRuntimeVersionExt},
+	H256,
+};
+use sp_externalities::Externalities;
+use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
+use sp_runtime::{traits::BlakeTwo256, StateVersion};
+use sp_state_machine::TestExternalities;
+use std::{
+	collections::BTreeMap,
+	panic::AssertUnwindSafe,
+	sync::{Arc, Mutex, OnceLock},
+	time::{Duration, Instant},
+};
+
+type Functions = sp_io::SubstrateHostFunctions;
+
+/// What nodes use when the state holds no `:heappages`.
+const HEAP: HeapAllocStrategy = HeapAllocStrategy::Static { extra_pages: 2048 };
+
+/// Compiled modules kept for reuse across hosts, as a node's runtime cache keeps them.
+const CACHED_MODULES: usize = 8;
+
+/// A compiled module and what it was compiled from: the code's hash and whether its host
+/// functions time themselves.
+type Module = ([u8; 32], bool, Arc<WasmtimeRuntime>);
+
+pub struct Wasmtime {
+	ext: TestExternalities<BlakeTwo256>,
+	/// The module calls run while the code is pinned.
+	pinned: Option<Arc<WasmtimeRuntime>>,
+	/// Host functions time themselves (a clock read around every host call), for
+	/// [`Cost::host`]; the module is then a separate compilation.
+	timed: bool,
+	/// Where `SessionKeys_generate_session_keys` puts the keys it makes.
+	pub keystore: Arc<MemoryKeystore>,
+}
+
+impl Wasmtime {
+	/// A host over `state`, which holds the blob under `:code`.
+	pub fn new(state: Storage) -> Self {
+		let keystore = Arc::new(MemoryKeystore::new());
+		Self { ext: externalities(state, &keystore), pinned: None, timed: false, keystore }
+	}
+
+	/// A host over `state` whose host functions time themselves.
+	pub fn timed(state: Storage) -> Self {
+		Self { timed: true, ..Self::new(state) }
+	}
+
+	/// Compiles `code` (compressed or not) afresh, bypassing the cache, and says how long it
+	/// took; the host starts over a state holding only `code` under `:code`.
+	pub fn compile(code: &[u8], timed: bool) -> Result<(Self, Duration), String> {
+		let started = Instant::now();
+		let module = compile(code, timed)?;
+		let compiled = started.elapsed();
+		remember((sp_crypto_hashing::blake2_256(code), timed, module));
+		let host = Self { timed, ..Self::new(super::state_with_code(code)) };
+		Ok((host, compiled))
+	}
+
+	/// The time to get an instance ready for a call: a call of an export the blob does not
+	/// have instantiates, then fails on the lookup (sc-executor-wasmtime instantiates lazily).
+	pub fn instantiate(&mut self) -> Result<Duration, String> {
+		let mut instance = self.module()?.new_instance(HEAP).map_err(|e| e.to_string())?;
+		let started = Instant::now();
+		let missing = instance.call("host-kit: no such export", &[]);
+		let time = started.elapsed();
+		match missing {
+			Err(_) => Ok(time),
+			Ok(_) => Err("the blob has an export named `host-kit: no such export`".into()),
+		}
+	}
+
+	/// The module for the code calls run now: pinned, or from `:code`.
+	fn module(&mut self) -> Result<Arc<WasmtimeRuntime>, String> {
+		if let Some(module) = &self.pinned {
+			return Ok(module.clone());
+		}
+		let mut ext = self.ext.ext();
+		// The trie keeps the hash of a large value: no need to read and hash the code.
+		let hash = ext.storage_hash(well_known_keys::CODE).ok_or("no :code in state")?;
+		let hash: [u8; 32] = hash.try_into().map_err(|_| "a storage hash is 32 bytes")?;
+		if let Some(module) = cached(&hash, self.timed) {
+			return Ok(module);
+		}
+		let code = ext.storage(well_known_keys::CODE).ok_or("no :code in state")?;
+		let module = compile(&code, self.timed)?;
+		remember((hash, self.timed, module.clone()));
+		Ok(module)
+	}
+}
+
+fn externalities(state: Storage, keystore: &Arc<MemoryKeystore>) -> TestExternalities<BlakeTwo256> {
+	let code = state.top.get(well_known_keys::CODE).cloned().unwrap_or_default();
+	// `TestExternalities::new` would replace `:code` with empty bytes.
+	let mut ext = TestExternalities::new_with_code(&code, state);
+	ext.register_extension(KeystoreExt::from(keystore.clone() as Arc<dyn Keystore>));
+	// `system.set_code` reads the new blob's version through the executor, as on a node.
+	ext.register_extension(ReadRuntimeVersionExt::new(version_reader()));
+	ext
+}
+
+/// A node's runtime-version reader: the version sections, or `Core_version` for blobs without.
+fn version_reader() -> Arc<dyn ReadRuntimeVersion> {
+	static READER: OnceLock<Arc<WasmExecutor<Functions>>> = OnceLock::new();
+	READER.get_or_init(|| Arc::new(WasmExecutor::builder().build())).clone()
+}
+
+fn modules() -> std::sync::MutexGuard<'static, Vec<Module>> {
+	static MODULES: Mutex<Vec<Module>> = Mutex::new(Vec::new());
+	MODULES.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn cached(hash: &[u8; 32], timed: bool) -> Option<Arc<WasmtimeRuntime>> {
+	let mut modules = modules();
+	let at = modules.iter().position(|(h, t, _)| h == hash && *t == timed)?;
+	// Most recently used last.
+	let module = modules.remove(at);
+	let runtime = module.2.clone();
+	modules.push(module);
+	Some(runtime)
+}
+
+fn remember(module: Module) {
+	let mut modules = modules();
+	modules.retain(|(h, t, _)| (h, t) != (&module.0, &module.1));
+	if modules.len() == CACHED_MODULES {
+		modules.remove(0);
+	}
+	modules.push(module);
+}
+
+fn compile(code: &[u8], timed: bool) -> Result<Arc<WasmtimeRuntime>, String> {
+	let blob =
+		RuntimeBlob::uncompress_if_needed(code).map_err(|e| format!("not a runtime blob: {e}"))?;
+	let config = Config {
+		allow_missing_func_imports: false,
+		cache_path: None,
+		semantics: Semantics {
+			instantiation_strategy: InstantiationStrategy::PoolingCopyOnWrite,
+			deterministic_stack_limit: None,
+			canonicalize_nans: false,
+			parallel_compilation: true,
+			heap_alloc_strategy: HEAP,
+			wasm_multi_value: false,
+			wasm_bulk_memory: false,
+			wasm_reference_types: false,
+			wasm_simd: false,
+		},
+	};
+	let runtime = if timed {
+		create_runtime::<Timed<Functions>>(blob, config)
+	} else {
+		create_runtime::<Functions>(blob, config)
+	};
+	runtime.map(Arc::new).map_err(|e| format!("wasmtime cannot compile the blob: {e}"))
+}
+
+impl Host for Wasmtime {
+	fn measured(
+		&mut self,
+		method: &str,
+		input: &[u8],
+		keep: &dyn Fn(&[u8]) -> bool,
+	) -> Result<(Vec<u8>, Cost), String> {
+		let module = self.module()?;
+		// As on a node, every call gets a fresh instance: the call's time includes instantiating.
+		let mut instance = module.new_instance(HEAP).map_err(|e| e.to_string())?;
+		let mut ext = self.ext.ext();
+		ext.storage_start_transaction();
+		timed::reset();
+		let started = Instant::now();
+		// A panicking host function is the call's error, as on a node.
+		let outcome = with_externalities_safe(
+			&mut ext,
+			AssertUnwindSafe(|| instance.call_with_allocation_stats(method, input)),
+		);
+		let time = started.elapsed();
+		let (result, stats) = match outcome {
+			Ok((result, stats)) => (result.map_err(|e| e.to_string()), stats),
+			Err(panic) => (Err(panic.to_string()), None),
+		};
+		let kept = result.as_deref().is_ok_and(keep);
+		if kept {
+			ext.storage_commit_transaction().expect("a transaction was started");
+		} else {
+			// A trap can leave the runtime's own storage transactions open (a node's
+			// `StateMachine` rolls them back on leaving the runtime): roll back everything
+			// down to, and including, the one opened above.
+			while ext.storage_rollback_transaction().is_ok() {}
+		}
+		if kept {
+			// Into the trie, as a node commits a block: an overlay that only grows makes every
+			// later state root and state read slower, block after block.
+			self.ext.commit_all().expect("no transaction is open between calls");
+		}
+		let host = if self.timed {
+			timed::spent::<Functions>()
+				.into_iter()
+				.map(|(name, calls, time)| (host_group(name), calls, time))
+				.collect()
+		} else {
+			Vec::new()
+		};
+		let cost = Cost { time, heap_peak: stats.map(|s| s.bytes_allocated_peak), host };
+		result.map(|output| (output, cost))
+	}
+
+	fn pin_code(&mut self, pinned: bool) {
+		self.pinned = None;
+		if pinned {
+			self.pinned = self.module().ok();
+		}
+	}
+
+	fn reset(&mut self, state: &Storage) {
+		self.ext = externalities(state.clone(), &self.keystore);
+		self.pinned = None;
+	}
+
+	fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>> {
+		self.ext.ext().storage(key)
+	}
+
+	fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>> {
+		// Key by key through the externalities: a copy of the backend would take every trie
+		// node ever committed with it.
+		let mut ext = self.ext.ext();
+		let mut pairs = BTreeMap::new();
+		let mut key = Vec::new();
+		if let Some(value) = ext.storage(&key) {
+			pairs.insert(key.clone(), value);
+		}
+		while let Some(next) = ext.next_storage_key(&key) {
+			let value = ext.storage(&next).expect("a key that is next has a value");
+			pairs.insert(next.clone(), value);
+			key = next;
+		}
+		pairs
+	}
+
+	fn state_root(&mut self, version: StateVersion) -> H256 {
+		let root = self.ext.ext().storage_root(version);
+		H256::from_slice(&root)
+	}
+}

@@ -1,2 +1,0 @@
-pub mod chain_spec;
-pub mod info;

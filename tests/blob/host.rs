@@ -1,0 +1,44 @@
+//! The hosts the blob tests run in (the host kit's), the blob they load, and what the runtime
+//! logged.
+
+pub use mvp_host_kit::host::{
+	decode_exact, state_with_code, Host, HostExt, RecordedCall, Recorder, Smoldot, Wasmtime,
+};
+use std::{
+	sync::{Mutex, OnceLock},
+	thread::{self, ThreadId},
+};
+
+/// The compressed blob, as `:code` holds it.
+pub fn blob() -> &'static [u8] {
+	mvp_chain::WASM_BINARY.expect("the blob is built unless SKIP_WASM_BUILD is set")
+}
+
+/// Takes what the runtime logged on the `runtime` target, where sp-io's panic handler writes,
+/// from calls made on this thread (wasmtime runs the blob on the caller's thread).
+pub fn runtime_log() -> Vec<String> {
+	struct Capture;
+	static LINES: Mutex<Vec<(ThreadId, String)>> = Mutex::new(Vec::new());
+	static INSTALLED: OnceLock<()> = OnceLock::new();
+	impl log::Log for Capture {
+		fn enabled(&self, metadata: &log::Metadata) -> bool {
+			metadata.target() == "runtime"
+		}
+		fn log(&self, record: &log::Record) {
+			if self.enabled(record.metadata()) {
+				let line = (thread::current().id(), record.args().to_string());
+				LINES.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+			}
+		}
+		fn flush(&self) {}
+	}
+	INSTALLED.get_or_init(|| {
+		log::set_logger(&Capture).expect("no other logger in this test binary");
+		log::set_max_level(log::LevelFilter::Info);
+	});
+	let mut lines = LINES.lock().unwrap_or_else(|e| e.into_inner());
+	let this = thread::current().id();
+	let (mine, others) = lines.drain(..).partition(|(id, _)| *id == this);
+	*lines = others;
+	mine.into_iter().map(|(_, line)| line).collect()
+}
