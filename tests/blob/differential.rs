@@ -14,8 +14,7 @@ use mvp_chain_runtime::{
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_core::{bytes::to_hex, storage::Storage, H256};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring, Sr25519Keyring::*};
-use sp_runtime::StateVersion::V1;
-use sp_runtime::{traits::Header as _, Weight};
+use sp_runtime::{traits::Header as _, StateVersion::V1, Weight};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 const SENDERS: [Sr25519Keyring; 6] = [Alice, Bob, Charlie, Dave, Eve, Ferdie];

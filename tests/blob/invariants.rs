@@ -21,8 +21,7 @@ use mvp_chain_runtime::{
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
 use sp_core::{sr25519, storage::Storage, Pair};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::traits::Header as _;
-use sp_runtime::StateVersion::V1;
+use sp_runtime::{traits::Header as _, StateVersion::V1};
 use std::collections::{BTreeMap, HashMap};
 
 /// Operations per CI run.

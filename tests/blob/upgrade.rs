@@ -4,7 +4,7 @@
 //! refused with a clear dispatch error and the chain goes on with the old code.
 
 use crate::{
-	chain::{dev_chain, sudo, transfer, Chain, Ours},
+	chain::{dev_chain, sudo, transfer, Chain, Ours, OursBlock},
 	host::{blob, Host, HostExt, Smoldot, Wasmtime},
 };
 use codec::Encode;
@@ -13,8 +13,9 @@ use mvp_chain_runtime::{Block, Runtime, RuntimeCall, RuntimeEvent, SystemCall, U
 use sc_executor_common::runtime_blob::RuntimeBlob;
 use sp_core::storage::{well_known_keys, Storage};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
-use sp_runtime::StateVersion::V1;
-use sp_runtime::{traits::Hash, transaction_validity::InvalidTransaction, DispatchError};
+use sp_runtime::{
+	traits::Hash, transaction_validity::InvalidTransaction, DispatchError, StateVersion::V1,
+};
 use sp_version::RuntimeVersion;
 
 fn next_blob() -> &'static [u8] {
@@ -136,6 +137,22 @@ fn bad_upgrades_are_refused_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H
 	transfers_work(&mut chain);
 }
 
+/// A block that changes `:code` runs its parent's code to the end; a block abandoned half-way
+/// (its scope left without finalising, as a test that fails does) leaves no code pinned.
+fn an_abandoned_block_leaves_no_code_pinned<H: Host>(new: fn(Storage) -> H) {
+	let (mut chain, _) = dev_chain(new);
+	let upgrade = chain.sign(Alice, set_code(next_blob()), 0);
+	{
+		let mut block = chain.start_block().expect("initialize_block");
+		block.apply_inherents().expect("the inherents are accepted");
+		assert_eq!(block.apply_xt(&upgrade), Ok(Ok(())));
+		let running: RuntimeVersion = block.host.query("Core_version", ());
+		assert_eq!(running.spec_version, 100, "the open block runs its parent's code");
+	}
+	let running: RuntimeVersion = chain.host.query("Core_version", ());
+	assert_eq!(running.spec_version, 101, "the abandoned block left its parent's code pinned");
+}
+
 #[test]
 fn set_code_upgrades_in_wasmtime() {
 	set_code_upgrades_and_the_chain_goes_on(Wasmtime::new);
@@ -164,4 +181,14 @@ fn bad_upgrades_are_refused_in_wasmtime() {
 #[test]
 fn bad_upgrades_are_refused_in_smoldot() {
 	bad_upgrades_are_refused_and_the_chain_goes_on(Smoldot::new);
+}
+
+#[test]
+fn an_abandoned_block_leaves_no_code_pinned_in_wasmtime() {
+	an_abandoned_block_leaves_no_code_pinned(Wasmtime::new);
+}
+
+#[test]
+fn an_abandoned_block_leaves_no_code_pinned_in_smoldot() {
+	an_abandoned_block_leaves_no_code_pinned(Smoldot::new);
 }
