@@ -182,6 +182,7 @@ impl<H: Host> OpenBlock<'_, H> {
 		let (out, finalize) =
 			self.chain.host.measured("BlockBuilder_finalize_block", &[], &|_| true)?;
 		let header: Header = decode_exact("BlockBuilder_finalize_block", &out)?;
+		self.chain.host.commit();
 		self.chain.head = header.clone();
 		let extrinsics = std::mem::take(&mut self.extrinsics);
 		Ok(Sealed { header, extrinsics, finalize })

@@ -71,6 +71,10 @@ pub trait Host {
 	/// Starts over from `state`, unpinned; compiled code is kept for the blobs it still holds.
 	fn reset(&mut self, state: &Storage);
 
+	/// Makes the changes kept so far part of the backend, as a node commits a block it built
+	/// or imported; until then they stay in an overlay, as within a node's block.
+	fn commit(&mut self);
+
 	fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>>;
 	/// Every top-level key and value of the state.
 	fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>>;
@@ -96,6 +100,10 @@ impl<H: Host + ?Sized> Host for &mut H {
 
 	fn reset(&mut self, state: &Storage) {
 		(**self).reset(state)
+	}
+
+	fn commit(&mut self) {
+		(**self).commit()
 	}
 
 	fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>> {

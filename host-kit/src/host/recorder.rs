@@ -46,6 +46,10 @@ impl<H: Host> Host for Recorder<H> {
 		self.inner.reset(state)
 	}
 
+	fn commit(&mut self) {
+		self.inner.commit()
+	}
+
 	fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>> {
 		self.inner.storage(key)
 	}

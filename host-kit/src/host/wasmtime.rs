@@ -206,11 +206,6 @@ impl Host for Wasmtime {
 			// down to, and including, the one opened above.
 			while ext.storage_rollback_transaction().is_ok() {}
 		}
-		if kept {
-			// Into the trie, as a node commits a block: an overlay that only grows makes every
-			// later state root and state read slower, block after block.
-			self.ext.commit_all().expect("no transaction is open between calls");
-		}
 		let host = if self.timed {
 			timed::spent::<Functions>()
 				.into_iter()
@@ -228,6 +223,12 @@ impl Host for Wasmtime {
 		if pinned {
 			self.pinned = self.module().ok();
 		}
+	}
+
+	fn commit(&mut self) {
+		// Into the trie: an overlay that only grows makes every later state root and state read
+		// slower, block after block.
+		self.ext.commit_all().expect("no transaction is open between calls");
 	}
 
 	fn reset(&mut self, state: &Storage) {

@@ -118,6 +118,9 @@ impl Host for Smoldot {
 		self.pinned = if pinned { self.state.get(well_known_keys::CODE).cloned() } else { None };
 	}
 
+	/// Changes go straight into this host's map: nothing to commit.
+	fn commit(&mut self) {}
+
 	fn reset(&mut self, state: &Storage) {
 		self.state = state.top.clone();
 		self.pinned = None;
