@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Set up and run every test: the pallet's unit tests and benchmarks, the blob in two executors and the
+# Set up and run every test: our pallets' unit tests and benchmarks, the blob in two executors and the
 # mvp-chain tool (cargo), then polkadot.js against chopsticks started from our raw chain spec (node).
 source "$(dirname "$0")/setup.sh"
 cargo test --locked --workspace "$@"
 # Our pallets' benchmarks, run once each as tests against their mock runtimes.
-cargo test --locked -p pallet-probe --features runtime-benchmarks "$@"
+cargo test --locked -p pallet-probe -p pallet-nonce-clock --features runtime-benchmarks "$@"
 # `cargo test` built the tool (for its own tests) with the test build's features; reuse it rather than
 # rebuild.
 "$TARGET_DIR/debug/mvp-chain" chain-spec --preset development --raw --output "$SPEC_DIR/development.raw.json"

@@ -33,14 +33,17 @@ bench() {
 		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --extrinsic '*' "$@"
 }
 for pallet in frame_system frame_system_extensions pallet_balances pallet_timestamp \
-	pallet_transaction_payment pallet_sudo pallet_probe; do
+	pallet_transaction_payment pallet_sudo pallet_probe pallet_nonce_clock; do
 	bench --pallet "$pallet" --header scripts/weights/header.txt \
 		--output "runtime/src/weights/$pallet.rs"
 done
-# The pallet's own `WeightInfo for ()`, which its mock runtime uses, from the same numbers.
-bench --pallet pallet_probe --header scripts/weights/header.txt \
-	--template scripts/weights/pallet.hbs --output pallets/probe/src/weights.rs
-rustfmt --edition 2021 pallets/probe/src/weights.rs
+# Our pallets' own `WeightInfo for ()`, which their mock runtimes use, from the same numbers.
+for pallet in probe nonce_clock; do
+	file="pallets/${pallet//_/-}/src/weights.rs"
+	bench --pallet "pallet_$pallet" --header scripts/weights/header.txt \
+		--template scripts/weights/pallet.hbs --output "$file"
+	rustfmt --edition 2021 "$file"
+done
 # Per-block and per-extrinsic base weights (empty blocks and blocks of remarks).
 frame-omni-bencher v1 benchmark overhead --runtime "$blob" --genesis-builder-preset development \
 	--weight-path runtime/src/weights/ --header scripts/weights/header.txt

@@ -10,6 +10,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_transaction_payment, TransactionPayment]
 	[pallet_sudo, Sudo]
 	[pallet_probe, Probe]
+	[pallet_nonce_clock, NonceClock]
 );
 
 // The benchmark pallets' own configuration: nothing beyond the defaults.

@@ -64,7 +64,10 @@ runtime_version!("mvp-chain-foreign", 102);
 pub type Signature = MultiSignature;
 pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
 pub type Balance = u128;
-pub type Nonce = u32;
+/// A new account's nonce starts at the nonce clock (`pallet-nonce-clock`), not at 0, so no
+/// transaction of an earlier life of the account verifies again.
+pub type Nonce =
+	sp_runtime::type_with_default::TypeWithDefault<u64, pallet_nonce_clock::NonceStart<Runtime>>;
 pub type BlockNumber = u32;
 pub type Hash = sp_core::H256;
 pub type Address = MultiAddress<AccountId, ()>;
@@ -152,4 +155,6 @@ mod runtime {
 	pub type Sudo = pallet_sudo;
 	#[runtime::pallet_index(7)]
 	pub type Probe = pallet_probe;
+	#[runtime::pallet_index(8)]
+	pub type NonceClock = pallet_nonce_clock;
 }

@@ -13,15 +13,15 @@ use sp_runtime::StateVersion::V1;
 fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() {
 	let (mut chain, genesis) = dev_chain(Wasmtime::new);
 	let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
-	let alice_before = chain.account(alice.clone()).data.free;
-	let bob_before = chain.account(bob.clone()).data.free;
+	let alice_before = chain.free(alice.clone());
+	let bob_before = chain.free(bob.clone());
 	let issuance_before = chain.total_issuance();
 
 	let amounts: [Balance; 3] = [UNIT, 2 * UNIT, 3 * UNIT];
 	let transfers: Vec<_> = amounts
 		.iter()
 		.enumerate()
-		.map(|(i, v)| chain.sign(Alice, transfer(Bob, *v), i as u32))
+		.map(|(i, v)| chain.sign(Alice, transfer(Bob, *v), i as u64))
 		.collect();
 	// The fee each transfer will pay, as a wallet asks for it before submitting.
 	let quoted: Vec<Balance> =
@@ -50,10 +50,10 @@ fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() 
 
 	let sent: Balance = amounts.iter().sum();
 	let fees: Balance = paid.iter().sum();
-	assert_eq!(chain.account(alice.clone()).data.free, alice_before - sent - fees);
-	assert_eq!(chain.account(bob.clone()).data.free, bob_before + sent);
-	assert_eq!(chain.nonce(alice), amounts.len() as u32);
-	assert_eq!(chain.nonce(bob), 0);
+	assert_eq!(chain.free(alice.clone()), alice_before - sent - fees);
+	assert_eq!(chain.free(bob.clone()), bob_before + sent);
+	assert_eq!(*chain.nonce(alice), amounts.len() as u64);
+	assert_eq!(*chain.nonce(bob), 0);
 	assert_eq!(chain.total_issuance(), issuance_before - fees, "fees are burned");
 
 	let mut importer = Wasmtime::new(genesis.storage.clone());

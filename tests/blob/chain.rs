@@ -129,10 +129,14 @@ pub trait Ours {
 	/// What `who` commits to when signing at the head now.
 	fn params(&mut self, who: Sr25519Keyring) -> TxParams;
 	/// `call` signed by `who` at its next nonce plus `offset`.
-	fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall, offset: Nonce)
-		-> UncheckedExtrinsic;
+	fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall, offset: u64) -> UncheckedExtrinsic;
 	fn nonce(&mut self, who: AccountId) -> Nonce;
-	fn account(&mut self, who: AccountId) -> AccountInfo;
+	/// The account as stored; `None` if it does not exist (never funded, or reaped).
+	fn account(&mut self, who: AccountId) -> Option<AccountInfo>;
+	/// What `who` can spend: nothing if it does not exist.
+	fn free(&mut self, who: AccountId) -> Balance {
+		self.account(who).map_or(0, |a| a.data.free)
+	}
 	fn total_issuance(&mut self) -> Balance;
 	fn events(&mut self) -> Vec<EventRecord>;
 	/// The pool's verdict on `xt`, an encoded extrinsic (or bytes posing as one), at the head.
@@ -165,14 +169,9 @@ impl<H: Host> Ours for Chain<H> {
 		}
 	}
 
-	fn sign(
-		&mut self,
-		who: Sr25519Keyring,
-		call: RuntimeCall,
-		offset: Nonce,
-	) -> UncheckedExtrinsic {
+	fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall, offset: u64) -> UncheckedExtrinsic {
 		let mut params = self.params(who);
-		params.nonce += offset;
+		params.nonce += Nonce::from(offset);
 		sign_as(&who.pair(), who.to_account_id(), call, &params)
 	}
 
@@ -180,9 +179,9 @@ impl<H: Host> Ours for Chain<H> {
 		self.host.query("AccountNonceApi_account_nonce", who)
 	}
 
-	fn account(&mut self, who: AccountId) -> AccountInfo {
-		let key = frame_system::Account::<Runtime>::hashed_key_for(&who);
-		self.host.read(&key).unwrap_or_default()
+	fn account(&mut self, who: AccountId) -> Option<AccountInfo> {
+		// Not `unwrap_or_default`: a default `AccountInfo` asks the runtime's nonce clock.
+		self.host.read(&frame_system::Account::<Runtime>::hashed_key_for(&who))
 	}
 
 	fn total_issuance(&mut self) -> Balance {

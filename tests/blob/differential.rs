@@ -9,7 +9,7 @@ use crate::{
 use codec::{Decode, Encode};
 use frame_support::{storage::storage_prefix, view_functions::ViewFunction};
 use mvp_chain_runtime::{
-	Block, Header, ProbeCall, Runtime, RuntimeCall, UncheckedExtrinsic, UNIT, VERSION,
+	Block, Header, Nonce, ProbeCall, Runtime, RuntimeCall, UncheckedExtrinsic, UNIT, VERSION,
 };
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_core::{bytes::to_hex, storage::Storage, H256};
@@ -35,11 +35,11 @@ struct Run {
 /// (sr25519 signatures are randomised): transfers between six dev accounts, and a probe call
 /// through sudo in every block.
 fn plan(genesis: H256) -> Vec<Vec<UncheckedExtrinsic>> {
-	let mut nonces: HashMap<Sr25519Keyring, u32> = HashMap::new();
+	let mut nonces: HashMap<Sr25519Keyring, u64> = HashMap::new();
 	let mut sign = |who: Sr25519Keyring, call: RuntimeCall| {
 		let nonce = nonces.entry(who).or_default();
 		let params = TxParams {
-			nonce: *nonce,
+			nonce: (*nonce).into(),
 			tip: 0,
 			genesis,
 			spec_version: VERSION.spec_version,
@@ -118,7 +118,7 @@ fn query_every_api<H: Host>(chain: &mut Chain<H>, sample: &UncheckedExtrinsic) {
 		host.dry_call(method, &input).unwrap_or_else(|e| panic!("{method}: {e}"));
 	}
 	for who in SENDERS {
-		let _: u32 = host.query("AccountNonceApi_account_nonce", who.to_account_id());
+		let _: Nonce = host.query("AccountNonceApi_account_nonce", who.to_account_id());
 	}
 }
 

@@ -101,12 +101,12 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 		),
 		refused(
 			"stale nonce",
-			signs(TxParams { nonce: 0, ..good.clone() }, call.clone()),
+			signs(TxParams { nonce: 0u64.into(), ..good.clone() }, call.clone()),
 			Invalid::Stale,
 		),
 		Case {
 			name: "future nonce",
-			xt: signs(TxParams { nonce: 2, ..good.clone() }, call.clone()).encode(),
+			xt: signs(TxParams { nonce: 2u64.into(), ..good.clone() }, call.clone()).encode(),
 			validate: Ok(()),
 			apply: Some(Err(Invalid::Future.into())),
 		},
@@ -167,7 +167,7 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 				&penniless,
 				penniless.public().into(),
 				call.clone(),
-				&TxParams { nonce: 0, ..good.clone() },
+				&TxParams { nonce: 0u64.into(), ..good.clone() },
 			),
 			Invalid::Payment,
 		),
@@ -178,7 +178,7 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 		),
 		refused(
 			"the zero account",
-			from_zero_account(call.clone(), &TxParams { nonce: 0, ..good.clone() }),
+			from_zero_account(call.clone(), &TxParams { nonce: 0u64.into(), ..good.clone() }),
 			Invalid::BadSigner,
 		),
 		refused("undecodable bytes", vec![0xffu8, 0x00, 0x13, 0x37], Invalid::Call),
@@ -350,6 +350,6 @@ fn valid_transactions_get_their_priority_longevity_and_tags() {
 
 	let future = chain.sign(Alice, transfer(Bob, UNIT), 2).encode();
 	let valid = chain.validate(&future).expect("valid for the pool");
-	assert_eq!(valid.requires, vec![(alice.clone(), 2u32).encode()], "waits for nonce 2");
-	assert_eq!(valid.provides, vec![(alice, 3u32).encode()]);
+	assert_eq!(valid.requires, vec![(alice.clone(), 2u64).encode()], "waits for nonce 2");
+	assert_eq!(valid.provides, vec![(alice, 3u64).encode()]);
 }

@@ -1,7 +1,9 @@
 //! Random workloads, block after block in the executor, hold the money invariants: total
 //! issuance is the sum of all accounts, no account holds less than the existential deposit,
 //! fees are withdrawn exactly as `TransactionPaymentApi_query_info` predicts, nonces only grow,
-//! and re-executing a block on its parent state gives the same state root.
+//! and re-executing a block on its parent state gives the same state root. Every included
+//! transaction is kept: once its signer has been reaped and funded again, its exact bytes are
+//! resubmitted, and neither the pool nor block building may accept them.
 //!
 //! `MVP_INVARIANT_OPS` sets how many operations to run (default [`CI_OPS`]),
 //! `MVP_INVARIANT_SEED` the random seed (default: from the clock, printed).
@@ -10,6 +12,7 @@ use crate::{
 	chain::{dev_chain, sign_as, sudo, BuiltBlock, Chain, EventRecord, Ours, TxParams},
 	host::{decode_exact, Host, HostExt, Wasmtime},
 	knobs,
+	old_transactions::OldTransactions,
 };
 use codec::{Decode, Encode};
 use frame_support::storage::storage_prefix;
@@ -21,7 +24,10 @@ use mvp_chain_runtime::{
 use rand::{rngs::StdRng, seq::SliceRandom, Rng, SeedableRng};
 use sp_core::{sr25519, storage::Storage, Pair};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{traits::Header as _, StateVersion::V1};
+use sp_runtime::{
+	traits::Header as _, transaction_validity::InvalidTransaction, ApplyExtrinsicResult,
+	StateVersion::V1,
+};
 use std::collections::{BTreeMap, HashMap};
 
 /// Operations per CI run.
@@ -76,7 +82,7 @@ fn random_op(
 ) -> (usize, RuntimeCall) {
 	let (from, to) = (rng.gen_range(0..actors.len()), rng.gen_range(0..actors.len()));
 	let (source, dest) = (id(&actors[from]), id(&actors[to]));
-	let free = chain.account(source.clone()).data.free;
+	let free = chain.free(source.clone());
 	let value = amount(rng, free, fee);
 	let balances = |call| RuntimeCall::Balances(call);
 	let root = |call| (0, sudo(call));
@@ -160,12 +166,17 @@ fn killed(built: &BuiltBlock) -> Vec<AccountId> {
 
 /// Each included transaction had the quoted fee withdrawn up front and paid it (nothing, for
 /// the sudo key through sudo). Returns how many transactions each signer got in.
-fn check_fees(built: &BuiltBlock, signed: &[Signed], context: &str) -> HashMap<AccountId, Nonce> {
+fn check_fees(
+	built: &BuiltBlock,
+	results: &[ApplyExtrinsicResult],
+	signed: &[Signed],
+	context: &str,
+) -> HashMap<AccountId, u64> {
 	let inherents =
 		built.block.extrinsics.len() - built.results.iter().filter(|r| r.is_ok()).count();
 	let mut index = inherents;
-	let mut sent: HashMap<AccountId, Nonce> = HashMap::new();
-	for (op, result) in signed.iter().zip(&built.results) {
+	let mut sent: HashMap<AccountId, u64> = HashMap::new();
+	for (op, result) in signed.iter().zip(results) {
 		if result.is_err() {
 			continue; // Refused by block building: not in the block, nothing withdrawn.
 		}
@@ -186,7 +197,7 @@ fn check_accounts(
 	before: &BTreeMap<AccountId, AccountInfo>,
 	after: &BTreeMap<AccountId, AccountInfo>,
 	killed: &[AccountId],
-	sent: &HashMap<AccountId, Nonce>,
+	sent: &HashMap<AccountId, u64>,
 	context: &str,
 ) {
 	let held: Balance = after.values().map(|a| a.data.free + a.data.reserved).sum();
@@ -195,8 +206,8 @@ fn check_accounts(
 		let total = info.data.free + info.data.reserved;
 		assert!(total >= ED, "{context}: {who} holds {total}, below the existential deposit");
 		let Some(old) = before.get(who).filter(|_| !killed.contains(who)) else { continue };
-		let expected = old.nonce + sent.get(who).copied().unwrap_or_default();
-		assert_eq!(info.nonce, expected, "{context}: {who}'s nonce grows by what it sent");
+		let expected = *old.nonce + sent.get(who).copied().unwrap_or_default();
+		assert_eq!(*info.nonce, expected, "{context}: {who}'s nonce grows by what it sent");
 	}
 }
 
@@ -212,6 +223,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 		chain.sign(Sr25519Keyring::Alice, crate::chain::transfer(Sr25519Keyring::Bob, 1), 0);
 	let fee = chain.query_info(&sample).partial_fee;
 	let (mut done, mut blocks, mut included, mut reaped, mut upgraded) = (0, 0, 0, 0, false);
+	let (mut old, mut replayed, mut stale) = (OldTransactions::default(), 0, 0);
 	let mut state = chain.host.pairs();
 
 	while done < ops {
@@ -227,7 +239,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 				Some(n) => *n,
 				None => chain.nonce(who.clone()),
 			};
-			next_nonce.insert(signer, nonce + 1);
+			next_nonce.insert(signer, nonce + 1u64.into());
 			let params = TxParams { nonce, ..chain.params(Sr25519Keyring::Alice) };
 			// The sudo key pays nothing for a call through sudo.
 			let pays = !matches!(call, RuntimeCall::Sudo(_));
@@ -237,15 +249,41 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 			done += 1;
 		}
 
+		// Earlier lives' transactions go first, while their signers exist: otherwise the
+		// workload may reap one again and the refusal would be `Payment`.
+		let spec_version = chain.version.spec_version;
+		let replays = old.due(&before);
+		for replay in &replays {
+			let refusal = replay.refusal(spec_version);
+			let verdict = chain.validate(&replay.xt.encode());
+			assert_eq!(verdict, Err(refusal), "seed {seed}: {}'s replay, validated", replay.signer);
+		}
+		let workload = xts.clone();
+		let xts = replays.iter().map(|r| r.xt.clone()).chain(xts).collect();
+
 		let built = chain.build_block(xts);
 		blocks += 1;
-		let sent = check_fees(&built, &signed, &format!("seed {seed}"));
-		included += sent.values().sum::<Nonce>() as usize;
+		let (replay_results, results) = built.results.split_at(replays.len());
+		let sent = check_fees(&built, results, &signed, &format!("seed {seed}"));
+		included += sent.values().sum::<u64>() as usize;
+		for (replay, result) in replays.iter().zip(replay_results) {
+			let refusal = replay.refusal(spec_version);
+			assert_eq!(
+				*result,
+				Err(refusal),
+				"seed {seed}: {}'s replay, in a block",
+				replay.signer
+			);
+			replayed += 1;
+			stale += usize::from(refusal == InvalidTransaction::Stale.into());
+		}
 
 		state = chain.host.pairs();
 		let after = accounts(&state);
 		let gone = killed(&built);
 		reaped += gone.len();
+		let landed = signed.iter().zip(workload).zip(results).filter(|(_, r)| r.is_ok());
+		old.note(landed.map(|((s, xt), _)| (s.signer.clone(), xt)), spec_version, &gone);
 		let context = format!("seed {seed}, after block {}", built.block.header.number);
 		check_accounts(chain.total_issuance(), &before, &after, &gone, &sent, &context);
 
@@ -261,7 +299,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 	}
 	eprintln!(
 		"{done} operations in {blocks} blocks: {included} included, {reaped} accounts reaped, \
-		 upgraded: {upgraded}"
+		 upgraded: {upgraded}, {replayed} replays of earlier lives refused ({stale} as stale)"
 	);
 	assert!(included > 0, "seed {seed}: nothing was included");
 	// Floors for a run of CI's length or longer, about half of what such runs reach (README):
@@ -271,6 +309,10 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 		assert!(
 			reaped >= ops / 30,
 			"seed {seed}: only {reaped} accounts reaped in {ops} operations"
+		);
+		assert!(
+			stale >= ops / 8,
+			"seed {seed}: only {stale} replays of earlier lives refused as stale"
 		);
 		// 2% of operations try the upgrade until one lands: missed in 600 with p < 10^-5.
 		assert!(upgraded, "seed {seed}: the runtime was never upgraded");

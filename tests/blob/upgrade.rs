@@ -61,7 +61,7 @@ fn set_code_upgrades_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H) {
 	assert_eq!(reported.spec_name, old_version.spec_name);
 	assert_eq!(code_version(&mut chain).spec_version, reported.spec_version);
 	// The new code reads the state the old code wrote.
-	assert_eq!(chain.nonce(alice.clone()), alice_nonce + 1);
+	assert_eq!(*chain.nonce(alice.clone()), *alice_nonce + 1);
 	assert_eq!(chain.account(bob.clone()), bob_before);
 
 	// A transaction signed for the old spec version no longer verifies; new ones land.

@@ -81,3 +81,13 @@ export async function blockEvents(api) {
   const events = await api.query.system.events();
   return events.map(({ event }) => ({ name: `${event.section}.${event.method}`, data: event.data }));
 }
+
+// The error submitting `extrinsic` (hex or bytes) gets; fails if it is accepted.
+export async function rejection(api, extrinsic) {
+  try {
+    await api.rpc.author.submitExtrinsic(extrinsic);
+  } catch (error) {
+    return String(error.message ?? error);
+  }
+  throw new Error('the transaction was accepted');
+}

@@ -3,16 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { u8aToHex } from '@polkadot/util';
-import { withChain, UNIT } from './chain.mjs';
-
-async function rejection(api, extrinsic) {
-  try {
-    await api.rpc.author.submitExtrinsic(extrinsic);
-  } catch (error) {
-    return String(error.message ?? error);
-  }
-  assert.fail('the transaction was accepted');
-}
+import { withChain, rejection, UNIT } from './chain.mjs';
 
 test('bad signature, stale nonce and an account too poor to pay fees are rejected', async () => withChain(async (chain) => {
   const { api, keyring } = chain;

@@ -1,7 +1,7 @@
 use crate::weights::{block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight};
 use crate::{
-	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
+	AccountId, Balance, Block, BlockNumber, Hash, Nonce, NonceClock, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
 };
 use frame_support::{
 	derive_impl,
@@ -65,4 +65,10 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
 	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
+	/// Advances the nonce clock that new accounts' nonces start at.
+	type PostTransactions = NonceClock;
+}
+
+impl pallet_nonce_clock::Config for Runtime {
+	type WeightInfo = crate::weights::pallet_nonce_clock::WeightInfo<Runtime>;
 }

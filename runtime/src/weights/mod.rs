@@ -7,6 +7,7 @@ pub mod extrinsic_weights;
 pub mod frame_system;
 pub mod frame_system_extensions;
 pub mod pallet_balances;
+pub mod pallet_nonce_clock;
 pub mod pallet_probe;
 pub mod pallet_sudo;
 pub mod pallet_timestamp;

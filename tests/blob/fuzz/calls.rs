@@ -98,7 +98,7 @@ pub fn random_signed(rng: &mut StdRng, params: impl Fn(&AccountId) -> TxParams) 
 	let who: AccountId = if rng.gen_ratio(1, 10) { account(rng) } else { signer.public().into() };
 	let mut p = params(&who);
 	if rng.gen_ratio(1, 5) {
-		p.nonce = p.nonce.wrapping_add(rng.gen_range(0..3)).wrapping_sub(1);
+		p.nonce = p.nonce.wrapping_add(rng.gen_range(0..3)).wrapping_sub(1).into();
 	}
 	if rng.gen_ratio(1, 5) {
 		p.tip = amount(rng);

@@ -1,0 +1,102 @@
+//! # Nonce clock
+//!
+//! No replay across an account's lives. FRAME forgets a reaped account, nonce included; when
+//! it is funded again its nonce would start over at 0 and every transaction of its earlier
+//! life would verify again. With this pallet a new account's nonce starts at the *clock*: the
+//! number of extrinsics the chain has begun since genesis, counting the one running now.
+//!
+//! Why that is enough, for any number of transactions per life and any timing: every
+//! transaction an account signs and gets included is an extrinsic of its own, begun after the
+//! account was created, so each one advances the clock by at least the one nonce it uses. A
+//! life that starts at clock `c` and has `k` transactions included has used nonces `c .. c+k`,
+//! all below the clock at its last transaction; the next life starts no lower than the clock
+//! when it is funded again, which is later. `CheckNonce` refuses every earlier nonce as
+//! `Stale`, immortal transactions included. (A nonce that starts at the *block number*, as
+//! RFC-0173 notes, is caught up by an account that sends many transactions per block.)
+//!
+//! The clock costs one `u64` in storage, whatever the number of accounts: the extrinsics of
+//! finished blocks, added once per block after its transactions (`PostTransactions`), plus
+//! the current extrinsic's position read from `frame_system`'s execution phase.
+//!
+//! Wiring, both required (a runtime that skips one is not protected):
+//! - `frame_system::Config::Nonce = TypeWithDefault<u64, NonceStart<Runtime>>`, so that a
+//!   new account's nonce is taken from the clock. `u64`: the clock counts every extrinsic of
+//!   the chain, which a `u32` would run out of on a chain kept busy.
+//! - `frame_system::Config::PostTransactions = NonceClock`, which advances the clock.
+//!
+//! Assumed: accounts are created in `on_initialize`, in an extrinsic, or after the block's
+//! transactions; not in a `PostInherents` hook, which runs between two extrinsics.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+use core::marker::PhantomData;
+use frame_support::traits::{Get, PostTransactions};
+use frame_system::Phase;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::WeightInfo;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Extrinsics of all finished blocks; once the current block's transactions are done, of
+	/// the current block too.
+	#[pallet::storage]
+	pub type Ticks<T> = StorageValue<_, u64, ValueQuery>;
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// `PostTransactions` is not charged by the executive; its weight is booked here.
+		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
+			T::WeightInfo::post_transactions()
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The clock: the nonce an account created now starts at. During extrinsic `i` it counts
+	/// that extrinsic as begun; before and after the block's extrinsics it is `Ticks`.
+	pub fn now() -> u64 {
+		let begun_in_block = match frame_system::Pallet::<T>::execution_phase() {
+			Some(Phase::ApplyExtrinsic(index)) => u64::from(index) + 1,
+			_ => 0,
+		};
+		Ticks::<T>::get().saturating_add(begun_in_block)
+	}
+}
+
+impl<T: Config> PostTransactions for Pallet<T> {
+	fn post_transactions() {
+		let applied = u64::from(frame_system::Pallet::<T>::extrinsic_count());
+		Ticks::<T>::mutate(|ticks| *ticks = ticks.saturating_add(applied));
+	}
+}
+
+/// The nonce a new account starts at, for `sp_runtime::TypeWithDefault`.
+#[derive(frame_support::DebugNoBound)]
+pub struct NonceStart<T>(PhantomData<T>);
+
+impl<T: Config> Get<u64> for NonceStart<T> {
+	fn get() -> u64 {
+		Pallet::<T>::now()
+	}
+}

@@ -1,0 +1,175 @@
+use crate::{mock::*, Ticks};
+use frame_system::Account;
+use std::collections::BTreeMap;
+
+/// The clock in every phase of three blocks, one of them empty.
+#[test]
+fn the_clock_counts_the_extrinsics_begun() {
+	struct Readings(Vec<u64>);
+	impl BlockPhases for Readings {
+		fn initialize(&mut self, _: u64) {
+			self.0.push(NonceClock::now());
+		}
+		fn extrinsic(&mut self, _: u32) {
+			self.0.push(NonceClock::now());
+		}
+		fn finalize(&mut self) {
+			self.0.push(NonceClock::now());
+		}
+	}
+	new_test_ext().execute_with(|| {
+		Ticks::<Test>::put(10);
+		let mut readings = Readings(Vec::new());
+		run_block(1, 3, &mut readings);
+		run_block(2, 0, &mut readings);
+		run_block(3, 1, &mut readings);
+		assert_eq!(readings.0, [10, 11, 12, 13, 13, 13, 13, 13, 14, 14]);
+		// Outside any block, as a wallet's `AccountNonceApi` query runs.
+		assert_eq!(NonceClock::now(), 14);
+		assert_eq!(Ticks::<Test>::get(), 14);
+	});
+}
+
+#[test]
+fn a_new_account_starts_at_the_clock_and_an_old_one_keeps_its_nonce() {
+	struct CreateInThird;
+	impl BlockPhases for CreateInThird {
+		fn initialize(&mut self, _: u64) {}
+		fn extrinsic(&mut self, index: u32) {
+			if index == 2 {
+				System::inc_providers(&7);
+				System::inc_account_nonce(7);
+			}
+		}
+		fn finalize(&mut self) {}
+	}
+	new_test_ext().execute_with(|| {
+		System::inc_providers(&1);
+		assert_eq!(*System::account_nonce(1), 0, "genesis accounts start at 0");
+		Ticks::<Test>::put(1_000);
+		run_block(1, 4, &mut CreateInThird);
+		assert_eq!(*System::account_nonce(7), 1_003 + 1);
+		assert_eq!(*System::account_nonce(1), 0);
+		assert!(!Account::<Test>::contains_key(9));
+		assert_eq!(*System::account_nonce(9), 1_004, "an absent account answers the clock");
+	});
+}
+
+#[test]
+fn post_transactions_charges_its_weight_in_on_initialize() {
+	use crate::WeightInfo;
+	use frame_support::traits::Hooks;
+	new_test_ext().execute_with(|| {
+		assert_eq!(NonceClock::on_initialize(1), <() as WeightInfo>::post_transactions());
+	});
+}
+
+/// Accounts that sign, are reaped and are created again, in every phase of random blocks,
+/// several lives within one block and within one extrinsic: every new life starts above
+/// every nonce an earlier life of the same account used.
+#[test]
+fn no_life_reuses_a_nonce_of_an_earlier_life() {
+	let mut totals = Lives::default();
+	for seed in 1..=300 {
+		new_test_ext().execute_with(|| {
+			let mut lives = Lives { rng: seed, ..Default::default() };
+			for number in 1..=20 {
+				let extrinsics = lives.below(12) as u32;
+				run_block(number, extrinsics, &mut lives);
+			}
+			totals.signed += lives.signed;
+			totals.rebirths += lives.rebirths;
+			totals.same_extrinsic += lives.same_extrinsic;
+		});
+	}
+	assert!(totals.signed >= 10_000, "{} transactions", totals.signed);
+	assert!(totals.rebirths >= 3_000, "{} rebirths", totals.rebirths);
+	assert!(
+		totals.same_extrinsic >= 100,
+		"{} reborn in their last extrinsic",
+		totals.same_extrinsic
+	);
+}
+
+const ACCOUNTS: u64 = 3;
+
+#[derive(Default)]
+struct Lives {
+	rng: u64,
+	/// The highest nonce each account has used, over all its lives.
+	used: BTreeMap<u64, u64>,
+	signed: u64,
+	rebirths: u64,
+	same_extrinsic: u64,
+}
+
+impl Lives {
+	fn below(&mut self, n: u64) -> u64 {
+		// xorshift64: deterministic per seed, no dependency.
+		self.rng ^= self.rng << 13;
+		self.rng ^= self.rng >> 7;
+		self.rng ^= self.rng << 17;
+		self.rng % n
+	}
+
+	fn create(&mut self, who: u64) -> bool {
+		if Account::<Test>::contains_key(who) {
+			return false;
+		}
+		System::inc_providers(&who);
+		let start = *System::account_nonce(who);
+		if let Some(&used) = self.used.get(&who) {
+			assert!(start > used, "account {who} reborn at {start}, but it used {used}");
+			self.rebirths += 1;
+		}
+		true
+	}
+
+	fn reap(&mut self, who: u64) {
+		if Account::<Test>::contains_key(who) {
+			System::dec_providers(&who).unwrap();
+			assert!(!Account::<Test>::contains_key(who));
+		}
+	}
+
+	/// Creations and reapings any hook or call might do.
+	fn churn(&mut self) {
+		for _ in 0..self.below(3) {
+			let who = self.below(ACCOUNTS);
+			if self.below(2) == 0 {
+				self.create(who);
+			} else {
+				self.reap(who);
+			}
+		}
+	}
+}
+
+impl BlockPhases for Lives {
+	fn initialize(&mut self, _: u64) {
+		self.churn();
+	}
+
+	/// At most one signer per extrinsic, as CheckNonce sees it; its call may then reap it and
+	/// fund it again, and touch other accounts.
+	fn extrinsic(&mut self, _: u32) {
+		let who = self.below(ACCOUNTS);
+		if Account::<Test>::contains_key(who) {
+			let nonce = *System::account_nonce(who);
+			self.used.insert(who, nonce);
+			System::inc_account_nonce(who);
+			self.signed += 1;
+			if self.below(4) == 0 {
+				self.reap(who);
+				if self.below(2) == 0 && self.create(who) {
+					self.same_extrinsic += 1;
+				}
+			}
+		}
+		self.churn();
+	}
+
+	fn finalize(&mut self) {
+		self.churn();
+	}
+}

@@ -1,0 +1,50 @@
+// A replay across an account's lives, as an attacker would try it with polkadot.js: the
+// account signs an immortal and a mortal transfer, empties itself with `transferAll` and is
+// reaped, is funded again; resubmitting the old transactions' exact bytes is refused as stale,
+// the error a wallet shows, and the account's own next transfer lands.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withChain, blockEvents, rejection, UNIT } from './chain.mjs';
+
+const nonceOf = async (api, who) => (await api.rpc.system.accountNextIndex(who.address)).toNumber();
+
+test('transactions of an earlier life are refused as stale after the account is funded again', async () => withChain(async (chain) => {
+  const { api, keyring } = chain;
+  const alice = keyring.addFromUri('//Alice');
+  const bob = keyring.addFromUri('//Bob');
+  const victim = keyring.addFromUri('//Replay');
+
+  await api.tx.balances.transferAllowDeath(victim.address, 10n * UNIT).signAndSend(alice);
+  await chain.newBlock();
+  const firstLife = await nonceOf(api, victim);
+  assert.ok(firstLife > 0, `a new account starts at the nonce clock, not at 0 (got ${firstLife})`);
+
+  const immortal = await api.tx.balances.transferKeepAlive(bob.address, UNIT)
+    .signAsync(victim, { nonce: firstLife, era: 0 });
+  const mortal = await api.tx.balances.transferKeepAlive(bob.address, UNIT)
+    .signAsync(victim, { nonce: firstLife + 1 });
+  assert.ok(immortal.era.isImmortalEra && mortal.era.isMortalEra, 'one of each');
+  await api.rpc.author.submitExtrinsic(immortal.toHex());
+  await api.rpc.author.submitExtrinsic(mortal.toHex());
+  await chain.newBlock();
+  assert.equal(await nonceOf(api, victim), firstLife + 2, 'both transfers landed');
+
+  await api.tx.balances.transferAll(alice.address, false).signAndSend(victim);
+  await chain.newBlock();
+  assert.ok((await blockEvents(api)).some((e) => e.name === 'system.KilledAccount'), 'reaped');
+  assert.equal((await api.query.system.account(victim.address)).providers.toNumber(), 0);
+
+  await api.tx.balances.transferAllowDeath(victim.address, 10n * UNIT).signAndSend(alice);
+  await chain.newBlock();
+  const secondLife = await nonceOf(api, victim);
+  assert.ok(secondLife > firstLife + 2, `the second life (${secondLife}) starts above the first's nonces`);
+
+  for (const old of [immortal, mortal]) {
+    assert.match(await rejection(api, old.toHex()), /1010: .*"invalid":\{"stale"/);
+  }
+  const free = (await api.query.system.account(victim.address)).data.free.toBigInt();
+  await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAndSend(victim);
+  await chain.newBlock();
+  assert.equal(await nonceOf(api, victim), secondLife + 1, 'the new transfer landed');
+  assert.ok((await api.query.system.account(victim.address)).data.free.toBigInt() < free - UNIT);
+}));
