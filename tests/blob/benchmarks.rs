@@ -51,11 +51,15 @@ fn every_pallet_with_benchmarks_is_listed() {
 		"pallet_transaction_payment",
 		"pallet_sudo",
 		"pallet_probe",
+		"pallet_nonce_clock",
 	] {
 		assert!(pallets.iter().any(|p| p == pallet), "{pallet} not in {pallets:?}");
 	}
 	let probe = lists.iter().find(|l| l.pallet == b"pallet_probe").unwrap();
 	let names: Vec<&[u8]> = probe.benchmarks.iter().map(|b| &b.name[..]).collect();
 	assert_eq!(names, [&b"allocate"[..], b"recurse", b"storage_rollback"]);
+	let clock = lists.iter().find(|l| l.pallet == b"pallet_nonce_clock").unwrap();
+	let names: Vec<&[u8]> = clock.benchmarks.iter().map(|b| &b.name[..]).collect();
+	assert_eq!(names, [&b"post_transactions"[..], b"now"]);
 	assert!(!storage.is_empty());
 }

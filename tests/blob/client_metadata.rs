@@ -6,6 +6,17 @@ use crate::{
 	chain::{self, genesis, pallets},
 	host::{HostExt, Wasmtime},
 };
+use scale_info::{TypeDef, TypeDefPrimitive};
+
+/// The primitive type `id` is, seen through compact encoding and single-field wrappers.
+fn primitive(metadata: &subxt_metadata::Metadata, id: u32) -> Option<TypeDefPrimitive> {
+	match &metadata.types().resolve(id)?.type_def {
+		TypeDef::Primitive(p) => Some(p.clone()),
+		TypeDef::Compact(c) => primitive(metadata, c.type_param.id),
+		TypeDef::Composite(c) if c.fields.len() == 1 => primitive(metadata, c.fields[0].ty.id),
+		_ => None,
+	}
+}
 
 #[test]
 fn subxt_loads_every_listed_metadata_version() {
@@ -36,6 +47,15 @@ fn subxt_loads_every_listed_metadata_version() {
 			.map(|e| e.identifier())
 			.collect();
 		assert_eq!(extensions, chain::extensions(), "V{version}");
+		// The nonce a wallet signs and reads is a plain `u64` (the nonce clock's width), not the
+		// `TypeWithDefault` wrapper it is in the runtime.
+		let check_nonce = metadata
+			.extrinsic()
+			.transaction_extensions_by_version(0)
+			.expect("listed above")
+			.find(|e| e.identifier() == "CheckNonce")
+			.expect("CheckNonce");
+		assert_eq!(primitive(&metadata, check_nonce.extra_ty()), Some(TypeDefPrimitive::U64));
 
 		if version >= 15 {
 			let core = metadata.runtime_api_trait_by_name("Core").expect("Core in V15+");
@@ -45,6 +65,9 @@ fn subxt_loads_every_listed_metadata_version() {
 			{
 				assert!(metadata.runtime_api_trait_by_name(api).is_some(), "{api} in V{version}");
 			}
+			let nonce_api = metadata.runtime_api_trait_by_name("AccountNonceApi").expect("above");
+			let answer = nonce_api.method_by_name("account_nonce").expect("account_nonce");
+			assert_eq!(primitive(&metadata, answer.output_ty()), Some(TypeDefPrimitive::U64));
 		}
 		if version >= 16 {
 			assert!(pallet("Probe").view_function_by_name("scratch").is_some());
