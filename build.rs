@@ -10,6 +10,10 @@
 //! `cargo build` builds the one runtime.
 //!
 //! `SKIP_WASM_BUILD=1` skips the blobs for native-only iteration; the constants are then `None`.
+//!
+//! The blob is reproducible: the paths rustc would embed (panic locations of core, alloc and
+//! the crates.io dependencies) are remapped to fixed ones, so the checkout's path, the cargo
+//! home and the toolchain's install path leave no trace.
 
 use std::{
 	env, fs,
@@ -55,6 +59,7 @@ fn main() {
 	let generated = out_dir.join("wasm_binary.rs");
 	let with_fixtures = env::var_os("CARGO_FEATURE_FIXTURES").is_some();
 	println!("cargo:rerun-if-env-changed=SKIP_WASM_BUILD");
+	println!("cargo:rerun-if-env-changed=CARGO_HOME");
 
 	if env::var_os("SKIP_WASM_BUILD").is_some_and(|v| !v.is_empty() && v != "0") {
 		println!("cargo:warning=SKIP_WASM_BUILD is set: WASM_BINARY is None");
@@ -156,7 +161,7 @@ fn build_runtime(root: &Path, target_dir: &Path, features: &str) -> PathBuf {
 		])
 		.env("RUSTC_BOOTSTRAP", "1")
 		// sp-io installs its allocator and panic handler only under this cfg.
-		.env("CARGO_ENCODED_RUSTFLAGS", "--cfg\x1fsubstrate_runtime");
+		.env("CARGO_ENCODED_RUSTFLAGS", rustflags(root, target_dir).join("\x1f"));
 	// What the outer build runs under must not reach the blob's: `cargo clippy` sets a rustc
 	// wrapper for workspace members, which would build a different blob from the same source.
 	for var in [
@@ -177,6 +182,41 @@ fn build_runtime(root: &Path, target_dir: &Path, features: &str) -> PathBuf {
 	assert!(status.success(), "building the wasm runtime failed (see the cargo output above)");
 	let stem = target_spec.file_stem().expect("a file name").to_string_lossy().into_owned();
 	target_dir.join(stem).join(WASM_PROFILE).join(format!("{RUNTIME_CRATE}.wasm"))
+}
+
+/// `--cfg substrate_runtime` and the path remaps that make the blob the same wherever it is
+/// built. Cargo passes paths as it found them (not canonicalised), so the prefixes are taken
+/// the same way; rustc applies the last matching remap.
+fn rustflags(root: &Path, target_dir: &Path) -> Vec<String> {
+	let rustc = env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+	let output = |args: &[&str]| {
+		let out = Command::new(&rustc).args(args).output().expect("running rustc");
+		assert!(out.status.success(), "rustc {args:?} failed");
+		String::from_utf8(out.stdout).expect("rustc prints UTF-8")
+	};
+	let sysroot = output(&["--print", "sysroot"]).trim().to_string();
+	let commit = output(&["-vV"])
+		.lines()
+		.find_map(|l| l.strip_prefix("commit-hash: ").map(str::to_string))
+		.expect("rustc -vV names its commit");
+	let cargo_home = env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| {
+		PathBuf::from(env::var_os("HOME").expect("HOME or CARGO_HOME is set")).join(".cargo")
+	});
+	// build-std compiles core and alloc from the toolchain's sources: the same remap as the
+	// precompiled standard library's.
+	let remaps = [
+		(root.to_path_buf(), "/build".to_string()),
+		(PathBuf::from(sysroot).join("lib/rustlib/src/rust"), format!("/rustc/{commit}")),
+		(cargo_home.join("registry/src"), "/cargo/registry/src".to_string()),
+		(cargo_home.join("git/checkouts"), "/cargo/git/checkouts".to_string()),
+		(target_dir.to_path_buf(), "/build/target".to_string()),
+	];
+	let mut flags = vec!["--cfg".to_string(), "substrate_runtime".to_string()];
+	for (from, to) in remaps {
+		flags.push("--remap-path-prefix".to_string());
+		flags.push(format!("{}={to}", from.display()));
+	}
+	flags
 }
 
 /// The module with every section but the custom sections hosts don't read (names, producers,

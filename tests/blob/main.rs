@@ -17,6 +17,7 @@ mod old_transactions;
 mod oversized;
 mod refusals;
 mod replay;
+mod reproducible;
 mod runtime_apis;
 mod upgrade;
 mod weights;
