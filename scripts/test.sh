@@ -8,4 +8,4 @@ cargo test --locked -p pallet-probe -p pallet-nonce-clock --features runtime-ben
 # `cargo test` built the tool (for its own tests) with the test build's features; reuse it rather than
 # rebuild.
 "$TARGET_DIR/debug/mvp-chain" chain-spec --preset development --raw --output "$SPEC_DIR/development.raw.json"
-MVP_CHAIN_SPEC="$SPEC_DIR/development.raw.json" node --test --test-concurrency=1 tests/client/
+MVP_CHAIN_SPEC="$SPEC_DIR/development.raw.json" MVP_CHAIN_TOOL="$TARGET_DIR/debug/mvp-chain" node --test --test-concurrency=1 tests/client/

@@ -95,11 +95,12 @@ fn chain_spec(options: &Options) -> Result<String, String> {
 		.as_json(options.raw)
 }
 
-/// What wallets show: the token and the address format.
+/// What wallets show: the token and the address format, as the runtime declares them.
 fn properties() -> Properties {
+	use mvp_chain_runtime::chain_properties::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL};
 	let mut properties = Properties::new();
-	properties.insert("tokenSymbol".into(), "UNIT".into());
-	properties.insert("tokenDecimals".into(), 12.into());
-	properties.insert("ss58Format".into(), 42.into());
+	properties.insert("tokenSymbol".into(), TOKEN_SYMBOL.into());
+	properties.insert("tokenDecimals".into(), TOKEN_DECIMALS.into());
+	properties.insert("ss58Format".into(), SS58_PREFIX.into());
 	properties
 }

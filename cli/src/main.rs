@@ -2,6 +2,7 @@
 
 mod bench;
 mod chain_spec;
+mod digests;
 mod info;
 mod logger;
 
@@ -17,8 +18,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-	/// The embedded blob's version, sizes, path and imports (the default command).
-	Info,
+	/// The embedded blob's version, sizes, path, upgrade digests and imports (the default
+	/// command).
+	Info(info::Options),
 	/// Write a chain spec for the embedded blob and one of its genesis presets.
 	ChainSpec(chain_spec::Options),
 	/// Measure runtime blobs in sc-executor (wasmtime) and smoldot (wasmi) on blocks of signed
@@ -28,8 +30,8 @@ enum Command {
 
 fn main() -> ExitCode {
 	logger::init();
-	let result = match Cli::parse().command.unwrap_or(Command::Info) {
-		Command::Info => info::run(),
+	let result = match Cli::parse().command.unwrap_or(Command::Info(Default::default())) {
+		Command::Info(options) => info::run(&options),
 		Command::ChainSpec(options) => chain_spec::run(&options),
 		Command::Bench(options) => bench::run(&options),
 	};

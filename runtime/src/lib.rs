@@ -14,6 +14,7 @@ mod apis;
 pub use apis::UNDECODABLE_EXTRINSIC;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+pub mod chain_properties;
 pub mod configs;
 mod extrinsic_decoding;
 pub mod genesis_checks;
@@ -74,8 +75,8 @@ pub type Address = MultiAddress<AccountId, ()>;
 pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
-/// Smallest unit count of one token: 12 decimals, as on Polkadot-style chains.
-pub const UNIT: Balance = 1_000_000_000_000;
+/// Smallest unit count of one token (`chain_properties::TOKEN_DECIMALS`).
+pub const UNIT: Balance = (10 as Balance).pow(chain_properties::TOKEN_DECIMALS as u32);
 pub const EXISTENTIAL_DEPOSIT: Balance = UNIT / 1_000;
 
 /// Six-second blocks; Aura slots last as long as a block.

@@ -12,6 +12,8 @@ const root = new URL('../..', import.meta.url).pathname;
 const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
 
 export const specPath = process.env.MVP_CHAIN_SPEC || join(targetDir, 'chain-spec', 'development.raw.json');
+// The mvp-chain tool, as ./scripts/test.sh built it.
+export const toolPath = process.env.MVP_CHAIN_TOOL || join(targetDir, 'debug', 'mvp-chain');
 export const fixturePath = (name) => join(targetDir, 'runtime', 'fixtures', `${name}.compact.compressed.wasm`);
 export const UNIT = 10n ** 12n;
 

@@ -1,6 +1,12 @@
 //! `mvp-chain info` (also what `mvp-chain` alone runs): the embedded blob's version, sizes and
-//! file, as read from the blob.
+//! file, as read from the blob, and the digests an upgrade needs, each checked against the
+//! runtime's own types.
 
+use codec::Encode;
+use mvp_chain_runtime::{RuntimeCall, SystemCall, VERSION};
+use serde_json::Value;
+use sp_core::{bytes::to_hex, H256};
+use sp_crypto_hashing::{blake2_256, sha2_256};
 use std::process::Command;
 
 fn run(args: &[&str]) -> String {
@@ -15,17 +21,58 @@ fn info_reads_the_version_and_sizes_from_the_blob() {
 	let compressed = mvp_chain::WASM_BINARY.unwrap().len();
 	let compact = mvp_chain::WASM_BINARY_BLOATY.unwrap().len();
 	for line in [
-		"runtime     mvp-chain (impl mvp-chain)".to_string(),
-		"version     spec 100, impl 1, transaction 1, system 1".to_string(),
-		format!("size        {compact} bytes compact, {compressed} bytes compressed (:code)"),
-		format!("file        {}", mvp_chain::WASM_BINARY_PATH.unwrap()),
-		"memory      env.memory imported".to_string(),
+		"runtime      mvp-chain (impl mvp-chain)".to_string(),
+		"version      spec 100, impl 1, transaction 1, system 1".to_string(),
+		format!("size         {compact} bytes compact, {compressed} bytes compressed (:code)"),
+		format!("file         {}", mvp_chain::WASM_BINARY_PATH.unwrap()),
+		"memory       env.memory imported".to_string(),
 	] {
 		assert!(printed.contains(&line), "no {line:?} in\n{printed}");
 	}
 	assert_eq!(run(&[]), printed, "info is the default command");
 	let on_disk = std::fs::read(mvp_chain::WASM_BINARY_PATH.unwrap()).expect("the blob's file");
 	assert_eq!(on_disk, mvp_chain::WASM_BINARY.unwrap());
+}
+
+/// Each digest of `info --json` against the runtime's own `RuntimeCall` and the blob's bytes;
+/// the text report shows the same.
+#[test]
+fn info_json_gives_the_digests_an_upgrade_needs() {
+	let report: Value = serde_json::from_str(&run(&["info", "--json"])).expect("JSON");
+	let blob = mvp_chain::WASM_BINARY.unwrap();
+	let hex = |bytes: &[u8]| to_hex(bytes, false);
+	let field = |path: &str| {
+		report.pointer(path).unwrap_or_else(|| panic!("no {path} in {report:#}")).clone()
+	};
+	assert_eq!(field("/runtime/spec_name"), VERSION.spec_name.to_string());
+	assert_eq!(field("/runtime/spec_version"), VERSION.spec_version);
+	assert_eq!(field("/runtime/transaction_version"), VERSION.transaction_version);
+	assert_eq!(field("/compressed/size"), blob.len());
+	assert_eq!(field("/compressed/blake2_256"), hex(&blake2_256(blob)));
+	assert_eq!(field("/compressed/sha256"), hex(&sha2_256(blob)));
+
+	let authorize =
+		RuntimeCall::System(SystemCall::authorize_upgrade { code_hash: H256(blake2_256(blob)) })
+			.encode();
+	assert_eq!(field("/authorize_upgrade/call"), hex(&authorize));
+	assert_eq!(field("/authorize_upgrade/call_hash"), hex(&blake2_256(&authorize)));
+	let set_code = RuntimeCall::System(SystemCall::set_code { code: blob.to_vec() }).encode();
+	assert_eq!(field("/set_code/call_hash"), hex(&blake2_256(&set_code)));
+	assert_eq!(field("/set_code/call_size"), set_code.len());
+
+	use mvp_chain_runtime::chain_properties::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL};
+	assert_eq!(field("/metadata_hash/token_symbol"), TOKEN_SYMBOL);
+	assert_eq!(field("/metadata_hash/decimals"), TOKEN_DECIMALS);
+	assert_eq!(field("/metadata_hash/ss58_prefix"), SS58_PREFIX);
+	let digest = field("/metadata_hash/digest");
+	assert_eq!(digest.as_str().map(str::len), Some(66), "a 32-byte digest: {digest}");
+
+	let text = run(&["info"]);
+	for path in ["/compressed/blake2_256", "/authorize_upgrade/call_hash", "/set_code/call_hash"] {
+		let digest = field(path);
+		assert!(text.contains(digest.as_str().unwrap()), "{path} not in\n{text}");
+	}
+	assert!(text.contains(&format!("metadata hash {}", digest.as_str().unwrap())), "{text}");
 }
 
 #[test]

@@ -45,8 +45,7 @@ parameter_types! {
 		.max_length(MAX_BLOCK_LENGTH)
 		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
 		.build();
-	/// The generic Substrate SS58 prefix, which wallets show for dev chains.
-	pub const SS58Prefix: u16 = 42;
+	pub const SS58Prefix: u16 = crate::chain_properties::SS58_PREFIX;
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
