@@ -11,9 +11,17 @@
 //!
 //! `SKIP_WASM_BUILD=1` skips the blobs for native-only iteration; the constants are then `None`.
 //!
+//! Each blob carries its RFC-78 metadata hash, so that offline signers (`CheckMetadataHash`
+//! mode 1) can sign for it: the runtime is built, its metadata hashed
+//! (`build/metadata_hash.rs`), and built again with the hash (`RUNTIME_METADATA_HASH`); the
+//! second build recompiles only the extension's crate and the runtime.
+//!
 //! The blob is reproducible: the paths rustc would embed (panic locations of core, alloc and
 //! the crates.io dependencies) are remapped to fixed ones, so the checkout's path, the cargo
 //! home and the toolchain's install path leave no trace.
+
+#[path = "build/metadata_hash.rs"]
+mod metadata_hash;
 
 use std::{
 	env, fs,
@@ -79,7 +87,7 @@ fn main() {
 		write(&generated, code);
 		return;
 	}
-	for watched in ["runtime", "pallets", "wasm-target.json", "Cargo.toml", "Cargo.lock"] {
+	for watched in ["runtime", "pallets", "build", "wasm-target.json", "Cargo.toml", "Cargo.lock"] {
 		println!("cargo:rerun-if-changed={}", root.join(watched).display());
 	}
 
@@ -88,7 +96,7 @@ fn main() {
 	let blob_dir = target_dir.join("runtime");
 	fs::create_dir_all(blob_dir.join("fixtures")).expect("creating the blob directory");
 
-	let main = build_runtime(&root, &wasm_target_dir, "");
+	let main = build_hashed(&root, &wasm_target_dir, "");
 	let (compact, compressed, raw_size) = ship(&main, &blob_dir, RUNTIME_CRATE);
 	let mut code = format!(
 		"/// The compressed blob, as stored under `:code`.\n\
@@ -104,7 +112,7 @@ fn main() {
 		code += "/// Other builds of the same runtime for tests and tools (compressed). Not for \
 		         deployment.\npub mod fixtures {\n";
 		for fixture in &FIXTURES {
-			let linked = build_runtime(&root, &wasm_target_dir, fixture.feature);
+			let linked = build_hashed(&root, &wasm_target_dir, fixture.feature);
 			let stem = format!("fixtures/{}", fixture.name.to_lowercase());
 			let (_, compressed, _) = ship(&linked, &blob_dir, &stem);
 			code += &format!(
@@ -140,7 +148,20 @@ fn outer_target_dir(out_dir: &Path) -> PathBuf {
 	out_dir.ancestors().nth(4).expect("OUT_DIR is inside the target directory").to_path_buf()
 }
 
-fn build_runtime(root: &Path, target_dir: &Path, features: &str) -> PathBuf {
+/// The runtime with `features`, built twice: the second time with the first's metadata hash.
+fn build_hashed(root: &Path, target_dir: &Path, features: &str) -> PathBuf {
+	let unhashed = build_runtime(root, target_dir, features, None);
+	let wasm = fs::read(&unhashed).unwrap_or_else(|e| panic!("{}: {e}", unhashed.display()));
+	let hash = metadata_hash::of(&wasm);
+	build_runtime(root, target_dir, features, Some(hash))
+}
+
+fn build_runtime(
+	root: &Path,
+	target_dir: &Path,
+	features: &str,
+	metadata_hash: Option<[u8; 32]>,
+) -> PathBuf {
 	let target_spec = root.join("wasm-target.json");
 	let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
 	let mut cmd = Command::new(cargo);
@@ -162,6 +183,13 @@ fn build_runtime(root: &Path, target_dir: &Path, features: &str) -> PathBuf {
 		.env("RUSTC_BOOTSTRAP", "1")
 		// sp-io installs its allocator and panic handler only under this cfg.
 		.env("CARGO_ENCODED_RUSTFLAGS", rustflags(root, target_dir).join("\x1f"));
+	match metadata_hash {
+		Some(hash) => {
+			let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+			cmd.env("RUNTIME_METADATA_HASH", format!("0x{hex}"))
+		},
+		None => cmd.env_remove("RUNTIME_METADATA_HASH"),
+	};
 	// What the outer build runs under must not reach the blob's: `cargo clippy` sets a rustc
 	// wrapper for workspace members, which would build a different blob from the same source.
 	for var in [

@@ -90,8 +90,6 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 	let signs = |p: TxParams, call: RuntimeCall| sign_as(&Alice.pair(), alice.clone(), call, &p);
 	let penniless = sr25519::Pair::from_string("//Penniless", None).expect("a dev seed");
 	let timestamp = RuntimeCall::Timestamp(TimestampCall::set { now: 1 });
-	let metadata_hash_enabled =
-		TxParams { metadata_hash: Some([0; 32]), ..good.clone() }.extension().0;
 
 	let cases = vec![
 		refused(
@@ -205,15 +203,12 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 			unsigned_by(Address::Index(()), call.clone(), &good),
 			Unknown::CannotLookup,
 		),
+		// The blob checks its own RFC-78 hash (`metadata_hash.rs`): another one signed in mode 1
+		// is a signature over something else.
 		refused(
-			"a metadata hash the runtime does not have",
-			UncheckedExtrinsic::new_signed(
-				call.clone(),
-				Address::Id(alice.clone()),
-				MultiSignature::Sr25519(sr25519::Signature::from_raw([0; 64])),
-				metadata_hash_enabled,
-			),
-			Unknown::CannotLookup,
+			"a wrong metadata hash",
+			signs(TxParams { metadata_hash: Some([0; 32]), ..good.clone() }, call.clone()),
+			Invalid::BadProof,
 		),
 		// Pallets without `ValidateUnsigned` keep bare calls out of the pool; a block author may
 		// still include one, which then fails its origin check without paying a fee.

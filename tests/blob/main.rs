@@ -13,6 +13,7 @@ mod host;
 mod invalid_transactions;
 mod invariants;
 mod knobs;
+mod metadata_hash;
 mod old_transactions;
 mod oversized;
 mod refusals;

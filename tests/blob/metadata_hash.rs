@@ -1,0 +1,101 @@
+//! Offline signers can sign for the blob: it is built with the RFC-78 hash of its own metadata,
+//! so a transaction in `CheckMetadataHash` mode 1 with the hash a signer computes from that
+//! metadata is valid and lands, in both executors; a wrong hash is `BadProof`; mode 0 still
+//! works; and a fixture blob (another `spec_version`) carries its own hash, not the blob's.
+
+use crate::{
+	chain::{chain_at, dev_chain, genesis_in, sign_as, transfer, Chain, Ours, OursBlock},
+	host::{state_with_code, Host, HostExt, Smoldot, Wasmtime},
+};
+use codec::{Decode, Encode};
+use mvp_chain::fixtures::NEXT_SPEC_VERSION;
+use mvp_chain_runtime::{
+	chain_properties::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL},
+	UNIT,
+};
+use sp_core::storage::Storage;
+use sp_keyring::Sr25519Keyring::{Alice, Bob};
+use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+use sp_version::RuntimeVersion;
+
+/// The digest a signer computes from what the chain's runtime serves: its V15 metadata and
+/// version, and the chain's token properties.
+fn digest(host: &mut impl Host) -> [u8; 32] {
+	let metadata: Option<Vec<u8>> = host.query("Metadata_metadata_at_version", 15u32);
+	let metadata = metadata.expect("V15 is served");
+	let prefixed = frame_metadata::RuntimeMetadataPrefixed::decode(&mut &metadata[..])
+		.expect("the metadata decodes");
+	let version: RuntimeVersion = host.query("Core_version", ());
+	let extra = merkleized_metadata::ExtraInfo {
+		spec_version: version.spec_version,
+		spec_name: version.spec_name.to_string(),
+		base58_prefix: SS58_PREFIX,
+		decimals: TOKEN_DECIMALS,
+		token_symbol: TOKEN_SYMBOL.to_string(),
+	};
+	merkleized_metadata::generate_metadata_digest(&prefixed.1, extra).expect("a digest").hash()
+}
+
+fn signed<H: Host>(chain: &mut Chain<H>, hash: Option<[u8; 32]>) -> Vec<u8> {
+	let params = crate::chain::TxParams { metadata_hash: hash, ..chain.params(Alice) };
+	sign_as(&Alice.pair(), Alice.to_account_id(), transfer(Bob, UNIT), &params).encode()
+}
+
+fn mode_one_lands_and_a_wrong_hash_is_bad_proof<H: Host>(chain: &mut Chain<H>, wrong: [u8; 32]) {
+	let right = digest(&mut chain.host);
+	assert_ne!(right, wrong);
+	let bad_proof = TransactionValidityError::Invalid(InvalidTransaction::BadProof);
+	let with_wrong = signed(chain, Some(wrong));
+	assert_eq!(chain.validate(&with_wrong).map(|_| ()), Err(bad_proof), "validation");
+	for hash in [Some(right), None] {
+		let xt = signed(chain, hash);
+		assert!(
+			chain.validate(&xt).is_ok(),
+			"mode {}: {:?}",
+			hash.is_some() as u8,
+			chain.validate(&xt)
+		);
+		let bob = chain.free(Bob.to_account_id());
+		let mut block = chain.start_block().expect("initialize_block");
+		block.apply_inherents().expect("the inherents are accepted");
+		assert_eq!(block.verdict(&with_wrong), Err(bad_proof), "block building");
+		assert_eq!(block.apply(&xt).expect("answers").result(), Ok(Ok(Ok(()))));
+		block.finalize().expect("finalize_block");
+		assert_eq!(
+			chain.free(Bob.to_account_id()),
+			bob + UNIT,
+			"mode {} landed",
+			hash.is_some() as u8
+		);
+	}
+}
+
+fn blob_checks_its_own_hash<H: Host>(new: fn(Storage) -> H) {
+	let (mut chain, _) = dev_chain(new);
+	mode_one_lands_and_a_wrong_hash_is_bad_proof(&mut chain, [7; 32]);
+}
+
+fn fixture_checks_its_own_hash<H: Host>(new: fn(Storage) -> H) {
+	let (mut ours, _) = dev_chain(new);
+	let ours = digest(&mut ours.host);
+	let next = NEXT_SPEC_VERSION.expect("fixtures are built");
+	let genesis = genesis_in(&mut new(state_with_code(next)), "development");
+	let mut chain = chain_at(new(genesis.storage.clone()), &genesis);
+	assert_eq!(chain.version.spec_version, 101);
+	mode_one_lands_and_a_wrong_hash_is_bad_proof(&mut chain, ours);
+}
+
+#[test]
+fn mode_one_with_the_blobs_metadata_hash_lands_in_wasmtime() {
+	blob_checks_its_own_hash(Wasmtime::new);
+}
+
+#[test]
+fn mode_one_with_the_blobs_metadata_hash_lands_in_smoldot() {
+	blob_checks_its_own_hash(Smoldot::new);
+}
+
+#[test]
+fn a_fixture_blob_checks_its_own_metadata_hash() {
+	fixture_checks_its_own_hash(Wasmtime::new);
+}
