@@ -1,6 +1,8 @@
 // Runs chopsticks from a raw chain spec at 127.0.0.1 and seals a block every 6 seconds (and at
-// once for each submitted transaction), so the chain advances like a live one.
+// once for each submitted transaction), so the chain advances like a live one. Chopsticks logs
+// warnings and errors only (its info log is eight lines a block); LOG_LEVEL=info brings it back.
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { WsProvider } from '@polkadot/api';
 
 const [spec, port = '8000'] = process.argv.slice(2);
@@ -11,31 +13,35 @@ if (!spec) {
 const url = `ws://127.0.0.1:${port}`;
 const chopsticks = spawn(new URL('../node_modules/.bin/chopsticks', import.meta.url).pathname,
   ['--genesis', spec, '--host', '127.0.0.1', '--port', port, '--build-block-mode', 'Instant'],
-  { stdio: ['ignore', 'pipe', 'inherit'] });
+  { stdio: ['ignore', 'inherit', 'inherit'], env: { LOG_LEVEL: 'warn', ...process.env } });
 chopsticks.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => chopsticks.kill(signal));
+process.on('exit', () => chopsticks.kill());
 
-let started = false;
-chopsticks.stdout.on('data', async (chunk) => {
-  process.stdout.write(chunk);
-  if (started || !/listening/i.test(chunk.toString())) return;
-  started = true;
-  const provider = new WsProvider(url);
-  await provider.isReady;
-  console.log(`
+console.log(`starting chopsticks on ${url} ...`);
+// Its port first: a provider that retries would log every refused attempt.
+const portOpen = () => new Promise((resolve) => {
+  const socket = connect(Number(port), '127.0.0.1', () => { socket.end(); resolve(true); });
+  socket.on('error', () => resolve(false));
+});
+while (!(await portOpen())) await new Promise((r) => setTimeout(r, 250));
+const provider = new WsProvider(url);
+await provider.isReady;
+console.log(`
 The local dev chain runs at ${url}
   polkadot.js apps: https://polkadot.js.org/apps/?rpc=${encodeURIComponent(url)}
   @polkadot/api:    await ApiPromise.create({ provider: new WsProvider('${url}') })
+  polkadot-api:     createClient(getWsProvider('${url}'))  ('polkadot-api', 'polkadot-api/ws'; on
+                    Node < 22 pass { websocketClass: WebSocket } from 'ws' as its second argument)
   dev accounts:     //Alice (sudo), //Bob, //Charlie, ... each hold 1,000,000 UNIT
 A block is sealed every 6 s and for each transaction. Ctrl-C stops the chain.
 `);
-  setInterval(async () => {
-    try {
-      const hash = await provider.send('dev_newBlock', [{ count: 1 }]);
-      const header = await provider.send('chain_getHeader', [hash]);
-      console.log(`block #${parseInt(header.number, 16)} ${hash}`);
-    } catch (error) {
-      console.error(`sealing a block failed: ${error.message ?? error}`);
-    }
-  }, 6000);
-});
+setInterval(async () => {
+  try {
+    const hash = await provider.send('dev_newBlock', [{ count: 1 }]);
+    const header = await provider.send('chain_getHeader', [hash]);
+    console.log(`block #${parseInt(header.number, 16)} ${hash}`);
+  } catch (error) {
+    console.error(`sealing a block failed: ${error.message ?? error}`);
+  }
+}, 6000);
