@@ -54,6 +54,7 @@ export async function startChain() {
   return {
     api,
     keyring,
+    url: `ws://127.0.0.1:${port}`,
     logs: () => output,
     newBlock: async () => provider.send('dev_newBlock', [{ count: 1 }]),
     stop: async () => {
