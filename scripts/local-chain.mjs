@@ -27,6 +27,9 @@ const portOpen = () => new Promise((resolve) => {
 while (!(await portOpen())) await new Promise((r) => setTimeout(r, 250));
 const provider = new WsProvider(url);
 await provider.isReady;
+// Genesis has no timestamp, so chopsticks would read the clock twice for the first block (its
+// Aura slot and its timestamp inherent), which fails across a slot boundary.
+await provider.send('dev_timeTravel', [Date.now()]);
 console.log(`
 The local dev chain runs at ${url}
   polkadot.js apps: https://polkadot.js.org/apps/?rpc=${encodeURIComponent(url)}
