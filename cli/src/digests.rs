@@ -12,7 +12,6 @@ use subxt::{
 };
 
 pub struct Digests {
-	pub version: RuntimeVersion,
 	pub compressed_size: usize,
 	pub compact_size: usize,
 	/// Of the compressed blob (what `:code` holds and `authorize_upgrade` takes the hash of).
@@ -45,7 +44,6 @@ impl Digests {
 				.map_err(|e| format!("RFC-78 digest: {e}"))?
 				.hash();
 		Ok(Self {
-			version: blob.version,
 			compressed_size: compressed.len(),
 			compact_size: compact.len(),
 			blake2_256,

@@ -4,6 +4,7 @@
 
 use crate::digests::{self, Digests};
 use serde_json::json;
+use sp_version::RuntimeVersion;
 use std::{collections::BTreeMap, io::Write};
 
 #[derive(clap::Args, Default)]
@@ -23,10 +24,18 @@ struct Imports {
 pub fn run(options: &Options) -> Result<(), String> {
 	let compressed = crate::embedded_blob()?;
 	let compact = mvp_chain::WASM_BINARY_BLOATY.ok_or("no uncompressed blob")?;
+	let blob = sc_executor_common::runtime_blob::RuntimeBlob::uncompress_if_needed(compressed)
+		.map_err(|e| format!("the blob does not load: {e}"))?;
+	let version = sc_executor::read_embedded_version(&blob)
+		.map_err(|e| format!("the version sections do not decode: {e}"))?
+		.ok_or("the blob has no runtime_version section")?;
 	let digests = Digests::of(compressed, compact)?;
 	let imports = imports(compact)?;
-	let report =
-		if options.json { json_report(&digests, &imports) } else { text(&digests, &imports) };
+	let report = if options.json {
+		json_report(&version, &digests, &imports)
+	} else {
+		text(&version, &digests, &imports)
+	};
 	// A closed pipe (`mvp-chain info | head`) is not an error of ours.
 	match std::io::stdout().write_all(report.as_bytes()) {
 		Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -34,8 +43,7 @@ pub fn run(options: &Options) -> Result<(), String> {
 	}
 }
 
-fn text(d: &Digests, imports: &Imports) -> String {
-	let v = &d.version;
+fn text(v: &RuntimeVersion, d: &Digests, imports: &Imports) -> String {
 	let mut out = format!(
 		"runtime      {} (impl {})\n\
 		 version      spec {}, impl {}, transaction {}, system {}\n\
@@ -68,8 +76,8 @@ fn text(d: &Digests, imports: &Imports) -> String {
 		digests::hex(&d.set_code_hash),
 		d.set_code_size,
 		digests::hex(&d.metadata_hash),
-		v.spec_name,
-		v.spec_version,
+		d.properties.spec_name,
+		d.properties.spec_version,
 		d.properties.decimals,
 		d.properties.base58_prefix,
 	);
@@ -86,8 +94,7 @@ fn text(d: &Digests, imports: &Imports) -> String {
 	out
 }
 
-fn json_report(d: &Digests, imports: &Imports) -> String {
-	let v = &d.version;
+fn json_report(v: &RuntimeVersion, d: &Digests, imports: &Imports) -> String {
 	let report = json!({
 		"runtime": {
 			"spec_name": v.spec_name,
