@@ -4,10 +4,11 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { WsProvider } from '@polkadot/api';
+import { ensureFirstBlock } from './first-block.mjs';
 
-const [spec, port = '8000'] = process.argv.slice(2);
+const [spec, port = '8000', blob] = process.argv.slice(2);
 if (!spec) {
-  console.error('usage: node scripts/local-chain.mjs <raw chain spec> [port]');
+  console.error('usage: node scripts/local-chain.mjs <raw chain spec> [port] [runtime blob]');
   process.exit(2);
 }
 const url = `ws://127.0.0.1:${port}`;
@@ -27,16 +28,16 @@ const portOpen = () => new Promise((resolve) => {
 while (!(await portOpen())) await new Promise((r) => setTimeout(r, 250));
 const provider = new WsProvider(url);
 await provider.isReady;
-// Genesis has no timestamp, so chopsticks would read the clock twice for the first block (its
-// Aura slot and its timestamp inherent), which fails across a slot boundary.
-await provider.send('dev_timeTravel', [Date.now()]);
+await ensureFirstBlock(provider);
 console.log(`
 The local dev chain runs at ${url}
   polkadot.js apps: https://polkadot.js.org/apps/?rpc=${encodeURIComponent(url)}
   @polkadot/api:    await ApiPromise.create({ provider: new WsProvider('${url}') })
   polkadot-api:     createClient(getWsProvider('${url}'))  ('polkadot-api', 'polkadot-api/ws'; on
                     Node < 22 pass { websocketClass: WebSocket } from 'ws' as its second argument)
-  dev accounts:     //Alice (sudo), //Bob, //Charlie, ... each hold 1,000,000 UNIT
+${blob ? `  typed API:        npx papi add mvp --wasm ${blob}
+                    (in your project), then client.getTypedApi(mvp), mvp from '@polkadot-api/descriptors'
+` : ''}  dev accounts:     //Alice (sudo), //Bob, //Charlie, ... each hold 1,000,000 UNIT
 A block is sealed every 6 s and for each transaction. Ctrl-C stops the chain.
 `);
 setInterval(async () => {

@@ -9,4 +9,5 @@ tool="$TARGET_DIR/debug/mvp-chain"
 "$tool" chain-spec --preset development --output "$SPEC_DIR/development.json"
 "$tool" chain-spec --preset development --raw --output "$SPEC_DIR/development.raw.json"
 echo "chain specs: $SPEC_DIR/development.json (plain), $SPEC_DIR/development.raw.json (raw)"
-exec node scripts/local-chain.mjs "$SPEC_DIR/development.raw.json" "${PORT:-8000}"
+exec node scripts/local-chain.mjs "$SPEC_DIR/development.raw.json" "${PORT:-8000}" \
+	"$TARGET_DIR/runtime/mvp_chain_runtime.compact.compressed.wasm"

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { ensureFirstBlock } from '../../scripts/first-block.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
@@ -48,11 +49,8 @@ export async function startChain() {
     await new Promise((r) => setTimeout(r, 200));
   }
   const provider = new WsProvider(`ws://127.0.0.1:${port}`);
-  // Genesis has no timestamp, so chopsticks reads the clock once for the first block's Aura
-  // slot and again for its timestamp inherent; across a slot boundary the runtime refuses the
-  // block. A timestamp in the state makes both come from it.
   await provider.isReady;
-  await provider.send('dev_timeTravel', [Date.now()]);
+  await ensureFirstBlock(provider);
   const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });

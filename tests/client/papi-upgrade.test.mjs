@@ -1,0 +1,41 @@
+// @ts-check
+// The runtime upgrade through polkadot-api: sudo(system.set_code(next blob)). polkadot-api follows
+// the chain to the new runtime, the descriptors made from the old blob still fit its calls, and a
+// transfer it signs for the new spec version lands.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { CompatibilityLevel, Enum } from 'polkadot-api';
+import { withChain, fixturePath, UNIT } from './chain.mjs';
+import { devAccount, seal, submitAndSeal, withPapi } from './papi.mjs';
+
+test('polkadot-api: sudo(system.set_code) upgrades the runtime and transfers still work', async () => withChain(async (chain) => withPapi(chain, async ({ client, api }) => {
+  const alice = devAccount('//Alice');
+  const bob = devAccount('//Bob');
+  const before = await api.constants.System.Version();
+  const code = new Uint8Array(readFileSync(fixturePath('next_spec_version')));
+
+  const setCode = api.tx.System.set_code({ code });
+  const upgrade = await submitAndSeal(chain, client,
+    await api.tx.Sudo.sudo({ call: setCode.decodedCall }).sign(alice.signer));
+  assert.ok(upgrade.ok);
+  assert.equal(api.event.System.CodeUpdated.filter(upgrade.events).length, 1);
+  const [sudid] = api.event.Sudo.Sudid.filter(upgrade.events);
+  assert.equal(sudid?.payload.sudo_result.success, true, 'sudo dispatched set_code successfully');
+
+  // The new code runs from the next block on.
+  await seal(chain, client);
+  const after = await api.constants.System.Version();
+  assert.equal(after.spec_version, before.spec_version + 1);
+  assert.equal(after.spec_name, 'mvp-chain');
+  const runtime = await client._request('state_getRuntimeVersion', []);
+  assert.equal(runtime.specVersion, before.spec_version + 1);
+  const statics = await api.getStaticApis();
+  assert.equal(statics.compat.tx.Balances.transfer_keep_alive.level, CompatibilityLevel.Identical);
+
+  const bobBefore = (await api.query.System.Account.getValue(bob.address)).data.free;
+  const tx = api.tx.Balances.transfer_keep_alive({ dest: Enum('Id', bob.address), value: UNIT });
+  const landed = await submitAndSeal(chain, client, await tx.sign(alice.signer));
+  assert.ok(landed.ok);
+  assert.equal((await api.query.System.Account.getValue(bob.address)).data.free, bobBefore + UNIT);
+})));

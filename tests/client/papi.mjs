@@ -1,0 +1,100 @@
+// @ts-check
+// polkadot-api beside polkadot.js, on the same chopsticks chain: its typed API from the
+// descriptors that scripts/papi-descriptors.sh generated from our blob, the dev accounts as
+// polkadot-api signers, and a submit that seals the block once chopsticks holds the transaction.
+import { Binary, createClient } from 'polkadot-api';
+import { getWsProvider } from 'polkadot-api/ws';
+import { getPolkadotSigner } from 'polkadot-api/signer';
+import { sr25519CreateDerive } from '@polkadot-labs/hdkd';
+import {
+  DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy, ss58Address,
+} from '@polkadot-labs/hdkd-helpers';
+import { WebSocket } from 'ws';
+
+const { mvp } = await import('@polkadot-api/descriptors').catch((error) => {
+  throw new Error(`no polkadot-api descriptors (${error.message}): ./scripts/test.sh generates them `
+    + 'from the blob (scripts/papi-descriptors.sh BLOB)');
+});
+
+const derive = sr25519CreateDerive(entropyToMiniSecret(mnemonicToEntropy(DEV_PHRASE)));
+
+// A dev account (`//Alice`, …): its SS58 address and a signer. `corrupt` makes the signer
+// return a signature over other bytes, as a wallet with the wrong key would.
+export function devAccount(path, { corrupt = false } = {}) {
+  const pair = derive(path);
+  const sign = (/** @type {Uint8Array} */ message) => {
+    const signature = pair.sign(message);
+    if (corrupt) signature[0] ^= 0xff;
+    return signature;
+  };
+  return {
+    address: ss58Address(pair.publicKey, 42),
+    signer: getPolkadotSigner(pair.publicKey, 'Sr25519', sign),
+  };
+}
+
+/**
+ * Runs `body` with a polkadot-api client on `chain` (see chain.mjs) and its typed API.
+ * @param {{ url: string }} chain
+ * @param {(papi: { client: import('polkadot-api').PolkadotClient,
+ *   api: import('polkadot-api').TypedApi<typeof mvp> }) => Promise<void>} body
+ */
+export async function withPapi(chain, body) {
+  // Node 20 has no global WebSocket.
+  const client = createClient(getWsProvider(chain.url, { websocketClass: WebSocket }));
+  try {
+    await body({ client, api: client.getTypedApi(mvp) });
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Submits a signed transaction through polkadot-api and seals a block once chopsticks' pool
+ * holds it; resolves to what polkadot-api reports from the finalized block. polkadot-api
+ * validates first: an invalid transaction rejects with its `InvalidTxError` and is not sent.
+ * @param {{ newBlock: () => Promise<unknown> }} chain
+ * @param {import('polkadot-api').PolkadotClient} client
+ * @param {Uint8Array} signed
+ */
+export async function submitAndSeal(chain, client, signed) {
+  const done = client.submit(signed);
+  let settled = false;
+  done.then(() => { settled = true; }, () => { settled = true; });
+  const hex = Binary.toHex(signed);
+  for (let tries = 0; !settled; tries += 1) {
+    if (tries > 600) throw new Error('the transaction never reached the pool');
+    const pending = await client._request('author_pendingExtrinsics', []);
+    if (pending.includes(hex)) {
+      await chain.newBlock();
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return done;
+}
+
+/**
+ * Seals a block and waits until polkadot-api has followed the chain to it, so that what it
+ * reads next (constants, storage) comes from that block.
+ * @param {{ newBlock: () => Promise<unknown> }} chain
+ * @param {import('polkadot-api').PolkadotClient} client
+ */
+export async function seal(chain, client) {
+  const hash = await chain.newBlock();
+  for (let tries = 0; (await client.getFinalizedBlock()).hash !== hash; tries += 1) {
+    if (tries > 600) throw new Error(`polkadot-api never saw block ${hash}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// The `TransactionValidityError` a rejected submission carried, or a failure if it was not one.
+export async function invalidity(/** @type {Promise<unknown>} */ submission) {
+  try {
+    await submission;
+  } catch (error) {
+    if (error?.name === 'InvalidTxError') return error.error;
+    throw error;
+  }
+  throw new Error('the transaction was accepted');
+}
