@@ -27,7 +27,9 @@ pub fn of(wasm: &[u8]) -> [u8; 32] {
 	let answer = call(prototype, "Metadata_metadata_at_version", &15u32.encode());
 	let metadata = Option::<Vec<u8>>::decode(&mut &answer[..])
 		.expect("Metadata_metadata_at_version answers an Option")
-		.expect("the runtime serves V15 metadata");
+		.unwrap_or_else(|| {
+			panic!("the runtime serves no V15 metadata (`Metadata_metadata_at_version(15)` is None), which RFC-78's hash is over")
+		});
 	let metadata = RuntimeMetadataPrefixed::decode(&mut &metadata[..]).expect("V15 decodes").1;
 	let extra = merkleized_metadata::ExtraInfo {
 		spec_version,

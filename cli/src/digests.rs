@@ -3,8 +3,10 @@
 //! and RFC-78's metadata hash that offline signers check.
 
 use codec::Decode;
-use merkleized_metadata::ExtraInfo;
-use mvp_host_kit::blob::Blob;
+use mvp_host_kit::{
+	blob::Blob,
+	metadata_hash::{self, ExtraInfo},
+};
 use sp_version::RuntimeVersion;
 use subxt::{
 	ext::{scale_encode::EncodeAsType, scale_value::Value},
@@ -12,48 +14,39 @@ use subxt::{
 };
 
 pub struct Digests {
-	pub compressed_size: usize,
-	pub compact_size: usize,
-	/// Of the compressed blob (what `:code` holds and `authorize_upgrade` takes the hash of).
+	/// Of the blob as given (what `:code` holds and `authorize_upgrade` takes the hash of).
 	pub blake2_256: [u8; 32],
 	pub sha256: [u8; 32],
-	/// `System.authorize_upgrade(blake2_256)`, encoded, and its blake2-256.
-	pub authorize_upgrade: Vec<u8>,
-	pub authorize_upgrade_hash: [u8; 32],
+	/// `System.authorize_upgrade(blake2_256)`, encoded, and its blake2-256, or why the runtime
+	/// has none (it came in 2024: older runtimes are upgraded with `set_code` only).
+	pub authorize_upgrade: Result<(Vec<u8>, [u8; 32]), String>,
 	/// The blake2-256 of `System.set_code(blob)`, encoded: the hash a preimage is noted under.
 	pub set_code_hash: [u8; 32],
 	pub set_code_size: usize,
-	pub metadata_hash: [u8; 32],
-	pub properties: ExtraInfo,
+	/// RFC-78's digest and what it commits to besides the metadata, or why the blob has none.
+	pub metadata_hash: Result<([u8; 32], ExtraInfo), String>,
 }
 
 impl Digests {
-	pub fn of(compressed: &[u8], compact: &[u8]) -> Result<Self, String> {
-		let (blob, _) = Blob::load("ours".into(), compressed.to_vec(), Vec::new())?;
+	pub fn of(blob: &Blob) -> Result<Self, String> {
 		let metadata = Metadata::decode_from(&blob.metadata[..])
 			.map_err(|e| format!("subxt cannot read the metadata: {e}"))?;
-		let blake2_256 = sp_crypto_hashing::blake2_256(compressed);
+		let code = &blob.code[..];
+		let blake2_256 = sp_crypto_hashing::blake2_256(code);
 		let authorize_upgrade =
-			call(&metadata, "System", "authorize_upgrade", &[Value::from_bytes(blake2_256)])?;
-		let set_code = call(&metadata, "System", "set_code", &[Value::from_bytes(compressed)])?;
-		let properties = properties(&metadata, &blob.version)?;
-		let prefixed = frame_metadata::RuntimeMetadataPrefixed::decode(&mut &blob.metadata[..])
-			.map_err(|e| format!("the metadata does not decode: {e}"))?;
-		let metadata_hash =
-			merkleized_metadata::generate_metadata_digest(&prefixed.1, properties.clone())
-				.map_err(|e| format!("RFC-78 digest: {e}"))?
-				.hash();
+			call(&metadata, "System", "authorize_upgrade", &[Value::from_bytes(blake2_256)])
+				.map(|call| (call.clone(), sp_crypto_hashing::blake2_256(&call)));
+		let set_code = call(&metadata, "System", "set_code", &[Value::from_bytes(code)])?;
+		let metadata_hash = properties(&metadata, &blob.version).and_then(|properties| {
+			Ok((metadata_hash::of(&blob.metadata, &properties)?, properties))
+		});
 		Ok(Self {
-			compressed_size: compressed.len(),
-			compact_size: compact.len(),
 			blake2_256,
-			sha256: sp_crypto_hashing::sha2_256(compressed),
-			authorize_upgrade_hash: sp_crypto_hashing::blake2_256(&authorize_upgrade),
+			sha256: sp_crypto_hashing::sha2_256(code),
 			authorize_upgrade,
 			set_code_hash: sp_crypto_hashing::blake2_256(&set_code),
 			set_code_size: set_code.len(),
 			metadata_hash,
-			properties,
 		})
 	}
 }
@@ -75,7 +68,8 @@ fn call(metadata: &Metadata, pallet: &str, name: &str, args: &[Value]) -> Result
 }
 
 /// What the metadata hash commits to besides the metadata: the version, the SS58 prefix the
-/// runtime declares (`System.SS58Prefix`), and the token, from the runtime's chain properties.
+/// runtime declares (`System.SS58Prefix`), and the token, from this chain's properties (also
+/// for another blob: it is the digest that blob would carry on this chain).
 fn properties(metadata: &Metadata, version: &RuntimeVersion) -> Result<ExtraInfo, String> {
 	use mvp_chain_runtime::chain_properties::{TOKEN_DECIMALS, TOKEN_SYMBOL};
 	let constant = metadata

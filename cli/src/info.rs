@@ -1,17 +1,32 @@
-//! `mvp-chain info`: the embedded blob's version (as a node reads it from the custom
-//! sections), its sizes and path, the digests a runtime upgrade needs, and a summary of the
-//! host functions it imports; `--json` for tools, in the spirit of srtool's report.
+//! `mvp-chain info [BLOB]`: the embedded blob's version (as a node reads it: the custom sections,
+//! else `Core_version`), its sizes and file, the digests a runtime upgrade needs, and a summary
+//! of the host functions it imports; `--json` for tools, in the spirit of srtool's report. Given
+//! a file (a blob proposed for an upgrade, say), the same for that blob.
 
 use crate::digests::{self, Digests};
+use mvp_host_kit::blob::{self, Blob};
 use serde_json::json;
 use sp_version::RuntimeVersion;
-use std::{collections::BTreeMap, io::Write};
+use std::{collections::BTreeMap, io::Write, path::PathBuf};
 
 #[derive(clap::Args, Default)]
 pub struct Options {
+	/// A runtime blob to report on instead of the embedded one: zstd-compressed as `:code`
+	/// holds it, or a raw `.wasm` (e.g. a blob proposed for an upgrade).
+	blob: Option<PathBuf>,
 	/// Print JSON instead of text.
 	#[arg(long)]
 	json: bool,
+}
+
+/// What the report is about: the blob, where it came from, and its code uncompressed.
+struct Subject {
+	blob: Blob,
+	file: Option<String>,
+	raw: Vec<u8>,
+	/// As a node reads it: the `runtime_version` section, else `Core_version`.
+	version: RuntimeVersion,
+	version_source: &'static str,
 }
 
 struct Imports {
@@ -22,19 +37,13 @@ struct Imports {
 }
 
 pub fn run(options: &Options) -> Result<(), String> {
-	let compressed = crate::embedded_blob()?;
-	let compact = mvp_chain::WASM_BINARY_BLOATY.ok_or("no uncompressed blob")?;
-	let blob = sc_executor_common::runtime_blob::RuntimeBlob::uncompress_if_needed(compressed)
-		.map_err(|e| format!("the blob does not load: {e}"))?;
-	let version = sc_executor::read_embedded_version(&blob)
-		.map_err(|e| format!("the version sections do not decode: {e}"))?
-		.ok_or("the blob has no runtime_version section")?;
-	let digests = Digests::of(compressed, compact)?;
-	let imports = imports(compact)?;
+	let subject = subject(options)?;
+	let digests = Digests::of(&subject.blob)?;
+	let imports = imports(&subject.raw)?;
 	let report = if options.json {
-		json_report(&version, &digests, &imports)
+		json_report(&subject, &digests, &imports)
 	} else {
-		text(&version, &digests, &imports)
+		text(&subject, &digests, &imports)
 	};
 	// A closed pipe (`mvp-chain info | head`) is not an error of ours.
 	match std::io::stdout().write_all(report.as_bytes()) {
@@ -43,44 +52,87 @@ pub fn run(options: &Options) -> Result<(), String> {
 	}
 }
 
-fn text(v: &RuntimeVersion, d: &Digests, imports: &Imports) -> String {
+fn subject(options: &Options) -> Result<Subject, String> {
+	let (blob, file) = match &options.blob {
+		Some(path) => (Blob::from_file(path)?.0, Some(path.display().to_string())),
+		None => {
+			let code = crate::embedded_blob()?.to_vec();
+			(
+				Blob::load("ours".into(), code, Vec::new())?.0,
+				mvp_chain::WASM_BINARY_PATH.map(Into::into),
+			)
+		},
+	};
+	let named = |e: String| format!("{}: {e}", blob.label);
+	let raw = blob::decompress(&blob.code).map_err(named)?;
+	let parsed = sc_executor_common::runtime_blob::RuntimeBlob::new(&raw)
+		.map_err(|e| named(format!("the blob does not load: {e}")))?;
+	let sections = sc_executor::read_embedded_version(&parsed)
+		.map_err(|e| named(format!("the version sections do not decode: {e}")))?;
+	let (version, version_source) = match sections {
+		Some(version) => (version, SECTION),
+		None => (blob.version.clone(), "Core_version; the blob has no runtime_version section"),
+	};
+	Ok(Subject { blob, file, raw, version, version_source })
+}
+
+fn text(subject: &Subject, d: &Digests, imports: &Imports) -> String {
+	let v = &subject.version;
 	let mut out = format!(
 		"runtime      {} (impl {})\n\
-		 version      spec {}, impl {}, transaction {}, system {}\n\
-		 runtime APIs {}\n\
-		 size         {} bytes compact, {} bytes compressed (:code)\n",
+		 version      spec {}, impl {}, transaction {}, system {}\n",
 		v.spec_name,
 		v.impl_name,
 		v.spec_version,
 		v.impl_version,
 		v.transaction_version,
 		v.system_version,
-		v.apis.len(),
-		d.compact_size,
-		d.compressed_size,
 	);
-	if let Some(path) = mvp_chain::WASM_BINARY_PATH {
-		out += &format!("file         {path}\n");
+	if subject.version_source != SECTION {
+		out += &format!("             (from {})\n", subject.version_source);
+	}
+	out += &format!("runtime APIs {}\n", v.apis.len());
+	let (code, raw) = (subject.blob.code.len(), subject.raw.len());
+	out += &if code == raw {
+		format!("size         {raw} bytes, not compressed (:code holds it as it is)\n")
+	} else {
+		format!("size         {raw} bytes compact, {code} bytes compressed (:code)\n")
+	};
+	if let Some(file) = &subject.file {
+		out += &format!("file         {file}\n");
 	}
 	out += &format!(
-		"blake2-256   {} (of the compressed blob: authorize_upgrade's code_hash)\n\
-		 sha256       {}\n\
-		 authorize_upgrade call {}\n\
-		 \x20            its hash {}\n\
-		 set_code call hash     {} (a preimage's hash; the call is {} bytes)\n\
-		 metadata hash {} (RFC-78: {} {}, {} decimals, SS58 prefix {})\n",
+		"blake2-256   {} (of the blob as :code holds it: authorize_upgrade's code_hash)\n\
+		 sha256       {}\n",
 		digests::hex(&d.blake2_256),
 		digests::hex(&d.sha256),
-		digests::hex(&d.authorize_upgrade),
-		digests::hex(&d.authorize_upgrade_hash),
+	);
+	out += &match &d.authorize_upgrade {
+		Ok((call, hash)) => format!(
+			"authorize_upgrade call {}\n\
+			 \x20            its hash {}\n",
+			digests::hex(call),
+			digests::hex(hash),
+		),
+		Err(why) => format!("authorize_upgrade none: {why}\n"),
+	};
+	out += &format!(
+		"set_code call hash     {} (a preimage's hash; the call is {} bytes)\n",
 		digests::hex(&d.set_code_hash),
 		d.set_code_size,
-		digests::hex(&d.metadata_hash),
-		d.properties.spec_name,
-		d.properties.spec_version,
-		d.properties.decimals,
-		d.properties.base58_prefix,
 	);
+	out += &match &d.metadata_hash {
+		Ok((hash, p)) => format!(
+			"metadata hash {} (RFC-78: {} {}, {} {} decimals, SS58 prefix {})\n",
+			digests::hex(hash),
+			p.spec_name,
+			p.spec_version,
+			p.token_symbol,
+			p.decimals,
+			p.base58_prefix,
+		),
+		Err(why) => format!("metadata hash none: {why}\n"),
+	};
 	if let Some((name, pages)) = &imports.memory {
 		out += &format!("memory       {name} imported, {pages} pages initially\n");
 	}
@@ -94,7 +146,10 @@ fn text(v: &RuntimeVersion, d: &Digests, imports: &Imports) -> String {
 	out
 }
 
-fn json_report(v: &RuntimeVersion, d: &Digests, imports: &Imports) -> String {
+const SECTION: &str = "runtime_version section";
+
+fn json_report(subject: &Subject, d: &Digests, imports: &Imports) -> String {
+	let v = &subject.version;
 	let report = json!({
 		"runtime": {
 			"spec_name": v.spec_name,
@@ -104,24 +159,29 @@ fn json_report(v: &RuntimeVersion, d: &Digests, imports: &Imports) -> String {
 			"transaction_version": v.transaction_version,
 			"system_version": v.system_version,
 			"apis": v.apis.len(),
+			"version_from": subject.version_source,
 		},
-		"file": mvp_chain::WASM_BINARY_PATH,
-		"compressed": {
-			"size": d.compressed_size,
+		"file": subject.file,
+		"code": {
+			"size": subject.blob.code.len(),
+			"compressed": subject.blob.code.len() != subject.raw.len(),
 			"blake2_256": digests::hex(&d.blake2_256),
 			"sha256": digests::hex(&d.sha256),
 		},
-		"compact": { "size": d.compact_size },
-		"authorize_upgrade": {
-			"call": digests::hex(&d.authorize_upgrade),
-			"call_hash": digests::hex(&d.authorize_upgrade_hash),
+		"wasm": { "size": subject.raw.len() },
+		"authorize_upgrade": match &d.authorize_upgrade {
+			Ok((call, hash)) => json!({ "call": digests::hex(call), "call_hash": digests::hex(hash) }),
+			Err(why) => json!({ "call": null, "none_because": why }),
 		},
 		"set_code": { "call_hash": digests::hex(&d.set_code_hash), "call_size": d.set_code_size },
-		"metadata_hash": {
-			"digest": digests::hex(&d.metadata_hash),
-			"token_symbol": d.properties.token_symbol,
-			"decimals": d.properties.decimals,
-			"ss58_prefix": d.properties.base58_prefix,
+		"metadata_hash": match &d.metadata_hash {
+			Ok((hash, p)) => json!({
+				"digest": digests::hex(hash),
+				"token_symbol": p.token_symbol,
+				"decimals": p.decimals,
+				"ss58_prefix": p.base58_prefix,
+			}),
+			Err(why) => json!({ "digest": null, "none_because": why }),
 		},
 		"memory": imports.memory.as_ref().map(|(name, pages)| json!({ "import": name, "initial_pages": pages })),
 		"host_functions": imports.groups,
@@ -129,9 +189,9 @@ fn json_report(v: &RuntimeVersion, d: &Digests, imports: &Imports) -> String {
 	serde_json::to_string_pretty(&report).expect("JSON") + "\n"
 }
 
-fn imports(compact: &[u8]) -> Result<Imports, String> {
+fn imports(wasm: &[u8]) -> Result<Imports, String> {
 	let mut imports = Imports { groups: BTreeMap::new(), memory: None, other: Vec::new() };
-	for payload in wasmparser::Parser::new(0).parse_all(compact) {
+	for payload in wasmparser::Parser::new(0).parse_all(wasm) {
 		if let wasmparser::Payload::ImportSection(reader) = payload.map_err(|e| e.to_string())? {
 			for import in reader {
 				let import = import.map_err(|e| e.to_string())?;

@@ -18,8 +18,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-	/// The embedded blob's version, sizes, path, upgrade digests and imports (the default
-	/// command).
+	/// The embedded blob's (or a given blob's) version, sizes, path, upgrade digests and
+	/// imports (the default command).
 	Info(info::Options),
 	/// Write a chain spec for the embedded blob and one of its genesis presets.
 	ChainSpec(chain_spec::Options),

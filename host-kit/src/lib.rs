@@ -4,6 +4,7 @@
 //!   read state) over sc-executor's wasmtime, the executor nodes run, and smoldot's wasmi, the
 //!   light client's, plus a recorder for comparing the two;
 //! - [`blob`]: what a blob exports, says of its version and serves as metadata;
+//! - [`metadata_hash`]: RFC-78's digest of that metadata, which offline signers check;
 //! - [`genesis`]: genesis from a preset, built by the blob itself;
 //! - [`chain`]: blocks as an author builds them, in a scope that leaves no code pinned;
 //! - [`sign`]: transactions signed with our runtime's own extension type, or for any runtime
@@ -13,6 +14,7 @@ pub mod blob;
 pub mod chain;
 pub mod genesis;
 pub mod host;
+pub mod metadata_hash;
 pub mod sign;
 
 /// Block headers as the runtimes of this SDK generation and the node template's encode them

@@ -99,3 +99,35 @@ fn mode_one_with_the_blobs_metadata_hash_lands_in_smoldot() {
 fn a_fixture_blob_checks_its_own_metadata_hash() {
 	fixture_checks_its_own_hash(Wasmtime::new);
 }
+
+/// The host kit's digest (what `mvp-chain info` prints) is the one the blob checks; metadata it
+/// cannot hash (older than V15, or not metadata) gets a reason, not a digest.
+#[test]
+fn the_host_kits_metadata_hash_is_the_blobs_and_needs_v15() {
+	use frame_metadata::v14::{ExtrinsicMetadata, RuntimeMetadataV14};
+	use mvp_host_kit::metadata_hash::{self, ExtraInfo};
+	use scale_info::meta_type;
+
+	let (mut chain, _) = dev_chain(Wasmtime::new);
+	let served: Option<Vec<u8>> = chain.host.query("Metadata_metadata_at_version", 15u32);
+	let properties = ExtraInfo {
+		spec_version: chain.version.spec_version,
+		spec_name: chain.version.spec_name.to_string(),
+		base58_prefix: SS58_PREFIX,
+		decimals: TOKEN_DECIMALS,
+		token_symbol: TOKEN_SYMBOL.to_string(),
+	};
+	let ours = metadata_hash::of(&served.expect("V15 is served"), &properties);
+	assert_eq!(ours, Ok(digest(&mut chain.host)));
+
+	let extrinsic =
+		ExtrinsicMetadata { ty: meta_type::<()>(), version: 4, signed_extensions: vec![] };
+	let v14: frame_metadata::RuntimeMetadataPrefixed =
+		RuntimeMetadataV14::new(vec![], extrinsic, meta_type::<()>()).into();
+	assert_eq!(
+		metadata_hash::of(&v14.encode(), &properties),
+		Err("the blob serves metadata V14 only, and RFC-78 hashes V15".into())
+	);
+	let garbage = metadata_hash::of(b"not metadata", &properties).unwrap_err();
+	assert!(garbage.starts_with("the metadata does not decode"), "{garbage}");
+}

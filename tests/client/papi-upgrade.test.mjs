@@ -1,12 +1,15 @@
 // @ts-check
 // The runtime upgrade through polkadot-api: sudo(system.set_code(next blob)). polkadot-api follows
 // the chain to the new runtime, the descriptors made from the old blob still fit its calls, and a
-// transfer it signs for the new spec version lands.
+// transfer it signs for the new spec version lands. Then the README's release steps, with the
+// digests `mvp-chain info BLOB` prints: its `authorize_upgrade` call as the chain decodes it,
+// sudo'd, and the blob applied by another account.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { CompatibilityLevel, Enum } from 'polkadot-api';
-import { withChain, fixturePath, UNIT } from './chain.mjs';
+import { Binary, CompatibilityLevel, Enum } from 'polkadot-api';
+import { withChain, fixturePath, toolPath, UNIT } from './chain.mjs';
 import { devAccount, seal, submitAndSeal, withPapi } from './papi.mjs';
 
 test('polkadot-api: sudo(system.set_code) upgrades the runtime and transfers still work', async () => withChain(async (chain) => withPapi(chain, async ({ client, api }) => {
@@ -38,4 +41,30 @@ test('polkadot-api: sudo(system.set_code) upgrades the runtime and transfers sti
   const landed = await submitAndSeal(chain, client, await tx.sign(alice.signer));
   assert.ok(landed.ok);
   assert.equal((await api.query.System.Account.getValue(bob.address)).data.free, bobBefore + UNIT);
+})));
+
+test('polkadot-api: authorize_upgrade with the call mvp-chain info prints, then apply_authorized_upgrade', async () => withChain(async (chain) => withPapi(chain, async ({ client, api }) => {
+  const alice = devAccount('//Alice');
+  const bob = devAccount('//Bob');
+  const before = await api.constants.System.Version();
+  const blob = fixturePath('next_spec_version');
+  const info = JSON.parse(execFileSync(toolPath, ['info', blob, '--json'], { encoding: 'utf8' }));
+  assert.equal(info.runtime.spec_version, before.spec_version + 1);
+
+  const authorize = await api.txFromCallData(Binary.fromHex(info.authorize_upgrade.call));
+  assert.deepEqual(authorize.decodedCall,
+    { type: 'System', value: { type: 'authorize_upgrade', value: { code_hash: info.code.blake2_256 } } });
+  const authorized = await submitAndSeal(chain, client,
+    await api.tx.Sudo.sudo({ call: authorize.decodedCall }).sign(alice.signer));
+  const [event] = api.event.System.UpgradeAuthorized.filter(authorized.events);
+  assert.deepEqual(event?.payload, { code_hash: info.code.blake2_256, check_version: true });
+
+  // Anyone may apply the authorized blob; the runtime checks it against the hash.
+  const code = new Uint8Array(readFileSync(blob));
+  const applied = await submitAndSeal(chain, client,
+    await api.tx.System.apply_authorized_upgrade({ code }).sign(bob.signer));
+  assert.ok(applied.ok);
+  assert.equal(api.event.System.CodeUpdated.filter(applied.events).length, 1);
+  await seal(chain, client);
+  assert.equal((await api.constants.System.Version()).spec_version, before.spec_version + 1);
 })));

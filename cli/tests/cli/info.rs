@@ -1,4 +1,4 @@
-//! `mvp-chain info` (also what `mvp-chain` alone runs): the embedded blob's version, sizes and
+//! `mvp-chain info [BLOB]` (also what `mvp-chain` alone runs): a blob's version, sizes and
 //! file, as read from the blob, and the digests an upgrade needs, each checked against the
 //! runtime's own types.
 
@@ -47,9 +47,12 @@ fn info_json_gives_the_digests_an_upgrade_needs() {
 	assert_eq!(field("/runtime/spec_name"), VERSION.spec_name.to_string());
 	assert_eq!(field("/runtime/spec_version"), VERSION.spec_version);
 	assert_eq!(field("/runtime/transaction_version"), VERSION.transaction_version);
-	assert_eq!(field("/compressed/size"), blob.len());
-	assert_eq!(field("/compressed/blake2_256"), hex(&blake2_256(blob)));
-	assert_eq!(field("/compressed/sha256"), hex(&sha2_256(blob)));
+	assert_eq!(field("/runtime/version_from"), "runtime_version section");
+	assert_eq!(field("/code/size"), blob.len());
+	assert_eq!(field("/code/compressed"), true);
+	assert_eq!(field("/code/blake2_256"), hex(&blake2_256(blob)));
+	assert_eq!(field("/code/sha256"), hex(&sha2_256(blob)));
+	assert_eq!(field("/wasm/size"), mvp_chain::WASM_BINARY_BLOATY.unwrap().len());
 
 	let authorize =
 		RuntimeCall::System(SystemCall::authorize_upgrade { code_hash: H256(blake2_256(blob)) })
@@ -68,11 +71,65 @@ fn info_json_gives_the_digests_an_upgrade_needs() {
 	assert_eq!(digest.as_str().map(str::len), Some(66), "a 32-byte digest: {digest}");
 
 	let text = run(&["info"]);
-	for path in ["/compressed/blake2_256", "/authorize_upgrade/call_hash", "/set_code/call_hash"] {
+	for path in ["/code/blake2_256", "/authorize_upgrade/call_hash", "/set_code/call_hash"] {
 		let digest = field(path);
 		assert!(text.contains(digest.as_str().unwrap()), "{path} not in\n{text}");
 	}
 	assert!(text.contains(&format!("metadata hash {}", digest.as_str().unwrap())), "{text}");
+}
+
+/// `info FILE` reports on another blob (here the next spec version, as a proposal would carry
+/// it): compressed as `:code` holds it or raw, each digest of the file's own bytes.
+#[test]
+fn info_reports_on_a_given_blob() {
+	let compressed = mvp_chain::fixtures::NEXT_SPEC_VERSION.unwrap();
+	let raw = mvp_host_kit::blob::decompress(compressed).unwrap();
+	let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+	let ours: Value = serde_json::from_str(&run(&["info", "--json"])).expect("JSON");
+	let mut digests = Vec::new();
+	for (name, bytes) in [("next.compact.compressed.wasm", compressed), ("next.wasm", &raw[..])] {
+		let path = dir.join(name);
+		std::fs::write(&path, bytes).unwrap();
+		let path = path.to_str().unwrap();
+		let report: Value = serde_json::from_str(&run(&["info", path, "--json"])).expect("JSON");
+		let field =
+			|p: &str| report.pointer(p).unwrap_or_else(|| panic!("no {p} in {report:#}")).clone();
+		assert_eq!(field("/file"), path);
+		assert_eq!(field("/runtime/spec_version"), VERSION.spec_version + 1);
+		assert_eq!(field("/code/size"), bytes.len());
+		assert_eq!(field("/code/compressed"), bytes.len() != raw.len());
+		assert_eq!(field("/wasm/size"), raw.len());
+		assert_eq!(field("/code/blake2_256"), to_hex(&blake2_256(bytes), false));
+		let code_hash = H256(blake2_256(bytes));
+		let authorize = RuntimeCall::System(SystemCall::authorize_upgrade { code_hash }).encode();
+		assert_eq!(field("/authorize_upgrade/call"), to_hex(&authorize, false));
+		let set_code = RuntimeCall::System(SystemCall::set_code { code: bytes.to_vec() }).encode();
+		assert_eq!(field("/set_code/call_hash"), to_hex(&blake2_256(&set_code), false));
+		digests.push(field("/metadata_hash/digest"));
+		let text = run(&["info", path]);
+		assert!(text.contains("version      spec 101,"), "{text}");
+		let size =
+			if bytes.len() == raw.len() { "not compressed" } else { "bytes compressed (:code)" };
+		assert!(text.contains(size), "{text}");
+	}
+	assert_eq!(digests[0], digests[1], "one metadata, one hash, compressed or not");
+	assert_ne!(digests[0], ours["metadata_hash"]["digest"], "the hash covers the spec version");
+}
+
+#[test]
+fn info_names_a_file_that_is_no_runtime() {
+	for (file, expected) in [
+		(env!("CARGO_MANIFEST_PATH"), "Cargo.toml: not a runtime blob"),
+		("/nonexistent/blob.wasm", "cannot read /nonexistent/blob.wasm"),
+	] {
+		let output = Command::new(env!("CARGO_BIN_EXE_mvp-chain"))
+			.args(["info", file])
+			.output()
+			.expect("runs");
+		assert!(!output.status.success());
+		let stderr = String::from_utf8_lossy(&output.stderr);
+		assert!(stderr.contains(expected), "{stderr}");
+	}
 }
 
 #[test]
