@@ -1,99 +1,125 @@
-// Starts chopsticks from our raw chain spec on a free local port and connects @polkadot/api to
-// it. Blocks are sealed on demand (`dev_newBlock`) so that tests control them.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+// The client tests' one abstraction over hosts: a scenario is written once against a running
+// chain (polkadot.js connected, dev keys, `newBlock` giving the block that holds what was just
+// submitted) and registered for every host: chopsticks, and polkadot-omni-node when a binary is
+// there.
+import { test } from 'node:test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { ensureFirstBlock } from '../../scripts/first-block.mjs';
+import { chopsticks } from './hosts/chopsticks.mjs';
+import { omniNode } from './hosts/omni-node.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
 
-export const specPath = process.env.MVP_CHAIN_SPEC || join(targetDir, 'chain-spec', 'development.raw.json');
+export const hosts = [chopsticks, omniNode];
+// The raw development spec for chopsticks; the same preset with omni-node's extensions.
+export const specs = {
+  raw: process.env.MVP_CHAIN_SPEC || join(targetDir, 'chain-spec', 'development.raw.json'),
+  omni: process.env.MVP_CHAIN_OMNI_SPEC || join(targetDir, 'chain-spec', 'development.omni.json'),
+};
 // The mvp-chain tool, as ./scripts/test.sh built it.
 export const toolPath = process.env.MVP_CHAIN_TOOL || join(targetDir, 'debug', 'mvp-chain');
 export const fixturePath = (name) => join(targetDir, 'runtime', 'fixtures', `${name}.compact.compressed.wasm`);
 export const UNIT = 10n ** 12n;
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+export async function startChain(host) {
+  for (const spec of Object.values(specs)) {
+    if (!existsSync(spec)) throw new Error(`no chain spec at ${spec}: run ./scripts/test.sh, which writes it first`);
+  }
+  const node = await host.start(specs);
+  try {
+    const provider = new WsProvider(node.url);
+    await provider.isReady;
+    await node.ready(provider);
+    const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+    await cryptoWaitReady();
+    return {
+      host: host.name,
+      api,
+      keyring: new Keyring({ type: 'sr25519', ss58Format: 42 }),
+      url: node.url,
+      logs: node.logs,
+      // The hash of the block holding what was submitted since the last call.
+      newBlock: () => node.newBlock(provider),
+      stop: async () => {
+        await api.disconnect();
+        await node.stop();
+      },
+    };
+  } catch (error) {
+    await node.stop();
+    throw error;
+  }
 }
 
-export async function startChain() {
-  if (!existsSync(specPath)) {
-    throw new Error(`no chain spec at ${specPath}: run ./scripts/test.sh, which writes it first`);
-  }
-  const port = await freePort();
-  const bin = join(root, 'node_modules', '.bin', 'chopsticks');
-  const child = spawn(bin, ['--genesis', specPath, '--host', '127.0.0.1', '--port', String(port),
-    '--build-block-mode', 'Manual'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-
-  const deadline = Date.now() + 120_000;
-  while (!/listening/i.test(output)) {
-    if (child.exitCode !== null) throw new Error(`chopsticks exited:\n${output}`);
-    if (Date.now() > deadline) { child.kill(); throw new Error(`chopsticks did not start:\n${output}`); }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const provider = new WsProvider(`ws://127.0.0.1:${port}`);
-  await provider.isReady;
-  await ensureFirstBlock(provider);
-  const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
-  await cryptoWaitReady();
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  return {
-    api,
-    keyring,
-    url: `ws://127.0.0.1:${port}`,
-    logs: () => output,
-    newBlock: async () => provider.send('dev_newBlock', [{ count: 1 }]),
-    stop: async () => {
-      await api.disconnect();
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-// Runs `body` against a fresh chain, and stops the chain whatever happens.
-export async function withChain(body) {
-  const chain = await startChain();
+// Runs `body` against a fresh chain on `host`, and stops the chain whatever happens.
+export async function withChain(host, body) {
+  const chain = await startChain(host);
   try {
     await body(chain);
   } catch (error) {
-    // What chopsticks saw is the first thing to read when a client test fails.
-    error.message += `\nchopsticks' last output:\n${chain.logs().slice(-4000)}`;
+    // What the host saw is the first thing to read when a client test fails.
+    error.message += `\n${host.name}'s last output:\n${chain.logs().slice(-4000)}`;
     throw error;
   } finally {
     await chain.stop();
   }
 }
 
-// The events of the best block, as `section.method` with their data.
-export async function blockEvents(api) {
-  const events = await api.query.system.events();
+// Registers `body` as one test per host.
+export function scenario(name, body) {
+  for (const host of hosts) {
+    test(`${host.name}: ${name}`, { skip: host.skip }, () => withChain(host, body));
+  }
+}
+
+// The events of block `hash`, as `section.method` with their data.
+export async function blockEvents(api, hash) {
+  const events = await api.query.system.events.at(hash);
   return events.map(({ event }) => ({ name: `${event.section}.${event.method}`, data: event.data }));
 }
 
-// The error submitting `extrinsic` (hex or bytes) gets; fails if it is accepted.
-export async function rejection(api, extrinsic) {
+// The runtime's own answer on `extrinsic` (a signed polkadot.js extrinsic) at the best block, as
+// a pool asks it: `TaggedTransactionQueue_validate_transaction` through `state_call`.
+// (polkadot.js 16's `api.call.taggedTransactionQueue.validateTransaction` sends no arguments for
+// this runtime and gets `Invalid::Call` back, so the input is encoded here.)
+export async function validity(api, extrinsic) {
+  const best = await api.rpc.chain.getBlockHash();
+  const external = Uint8Array.of(2);
+  const input = u8aConcat(external, extrinsic.toU8a(), best.toU8a());
+  const output = await api.rpc.state.call('TaggedTransactionQueue_validate_transaction', u8aToHex(input), best);
+  return api.createType('TransactionValidity', hexToU8a(output.toHex()));
+}
+
+// How the RPC refused `extrinsic` (hex or bytes), as `code:reason`: `1010:badProof`,
+// `1010:stale`, `1010:payment`, `1012:banned`, …; fails if it is accepted. chopsticks reports
+// the runtime's `TransactionValidityError` as JSON, a node as its text, which this reads back.
+export async function refusal(api, extrinsic) {
+  let message;
   try {
     await api.rpc.author.submitExtrinsic(extrinsic);
   } catch (error) {
-    return String(error.message ?? error);
+    message = String(error.message ?? error);
   }
-  throw new Error('the transaction was accepted');
+  if (message === undefined) throw new Error('the transaction was accepted');
+  const code = message.match(/^(\d+):/)?.[1];
+  const json = message.match(/"(?:invalid|unknown)":\{"(\w+)"/)?.[1];
+  const text = Object.entries(REASONS).find(([words]) => message.includes(words))?.[1];
+  const reason = json ?? text;
+  if (!code || !reason) throw new Error(`unrecognised refusal: ${message}`);
+  return `${code}:${reason}`;
 }
+
+// sp-runtime's texts for the `TransactionValidityError`s a node reports, and the node pool's ban.
+const REASONS = {
+  'Transaction has a bad signature': 'badProof',
+  'Transaction is outdated': 'stale',
+  'Inability to pay some fees': 'payment',
+  'Transaction will be valid in the future': 'future',
+  'Could not lookup information required to validate the transaction': 'cannotLookup',
+  'Transaction is temporarily banned': 'banned',
+};

@@ -1,15 +1,14 @@
 // An offline signer's path with polkadot-api: its signer wrapped in `withMetadataHash`, which
 // computes RFC-78's digest from the chain's own metadata (@polkadot-api/merkleize-metadata)
-// and signs in `CheckMetadataHash` mode 1. The transfer lands on chopsticks: the blob checks
+// and signs in `CheckMetadataHash` mode 1. The transfer lands on every host: the blob checks
 // that same hash.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Enum } from 'polkadot-api';
 import { withMetadataHash } from 'polkadot-api/signer';
-import { withChain, UNIT } from './chain.mjs';
+import { scenario, UNIT } from './chain.mjs';
 import { devAccount, withPapi } from './papi.mjs';
 
-test('a polkadot-api transfer signed in metadata-hash mode 1 lands', async () => withChain(async (chain) => withPapi(chain, async ({ api: typed }) => {
+scenario('a polkadot-api transfer signed in metadata-hash mode 1 lands', async (chain) => withPapi(chain, async ({ api: typed }) => {
   const { api } = chain;
   const properties = await api.rpc.system.properties();
   const signer = withMetadataHash({
@@ -26,4 +25,4 @@ test('a polkadot-api transfer signed in metadata-hash mode 1 lands', async () =>
   await api.rpc.author.submitExtrinsic(signed);
   await chain.newBlock();
   assert.equal((await api.query.system.account(bob)).data.free.toBigInt(), before + UNIT);
-})));
+}));

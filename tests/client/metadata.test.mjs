@@ -1,11 +1,10 @@
 // polkadot.js decodes the runtime's metadata and finds every pallet, call, event and storage
 // item where a wallet looks for it, under the Rust path of the pallet that defines it.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { u8aToHex } from '@polkadot/util';
-import { withChain, toolPath } from './chain.mjs';
+import { scenario, toolPath } from './chain.mjs';
 
 const CRATES = {
   System: 'frame_system', Timestamp: 'pallet_timestamp', Aura: 'pallet_aura', Grandpa: 'pallet_grandpa',
@@ -15,7 +14,7 @@ const CRATES = {
 const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 const camel = (s) => lowerFirst(s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()));
 
-test('metadata has every pallet, call, event and storage item under its Rust path', async () => withChain(async (chain) => {
+scenario('metadata has every pallet, call, event and storage item under its Rust path', async (chain) => {
   const { api } = chain;
   const metadata = api.runtimeMetadata;
   assert.ok(metadata.version >= 14, `metadata V${metadata.version}`);
@@ -46,12 +45,12 @@ test('metadata has every pallet, call, event and storage item under its Rust pat
   }
   assert.ok(checked > 50, `only ${checked} items checked`);
   assert.equal(api.runtimeVersion.specName.toString(), 'mvp-chain');
-}));
+});
 
 // The RFC-78 metadata hash `mvp-chain info` prints, against @polkadot-api/merkleize-metadata
 // (an implementation nobody here wrote) over the metadata the chain serves and the chain
 // spec's properties.
-test('the metadata hash of mvp-chain info is the one PAPI computes from the chain', async () => withChain(async (chain) => {
+scenario('the metadata hash of mvp-chain info is the one PAPI computes from the chain', async (chain) => {
   const { api } = chain;
   const info = JSON.parse(execFileSync(toolPath, ['info', '--json'], { encoding: 'utf8' }));
   const v15 = await api.rpc.state.call('Metadata_metadata_at_version', '0x0f000000');
@@ -62,4 +61,4 @@ test('the metadata hash of mvp-chain info is the one PAPI computes from the chai
   assert.equal(tokenSymbol, info.metadata_hash.token_symbol);
   const digest = merkleizeMetadata(v15.toU8a(true), { decimals, tokenSymbol }).digest();
   assert.equal(u8aToHex(digest), info.metadata_hash.digest);
-}));
+});

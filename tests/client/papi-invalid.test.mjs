@@ -1,13 +1,12 @@
 // @ts-check
 // The invalid transactions a wallet meets, through polkadot-api: it validates before sending and
 // rejects with `InvalidTxError` carrying the runtime's `TransactionValidityError`, decoded.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Enum } from 'polkadot-api';
-import { withChain, UNIT } from './chain.mjs';
+import { scenario, UNIT } from './chain.mjs';
 import { devAccount, invalidity, submitAndSeal, withPapi } from './papi.mjs';
 
-test('polkadot-api: bad signature, stale nonce and an account too poor to pay fees are rejected', async () => withChain(async (chain) => withPapi(chain, async ({ client, api }) => {
+scenario('polkadot-api: bad signature, stale nonce and an account too poor to pay fees are rejected', async (chain) => withPapi(chain, async ({ client, api }) => {
   const alice = devAccount('//Alice');
   const bob = devAccount('//Bob');
   const transfer = () => api.tx.Balances.transfer_keep_alive({ dest: Enum('Id', bob.address), value: UNIT });
@@ -33,4 +32,4 @@ test('polkadot-api: bad signature, stale nonce and an account too poor to pay fe
 
   // None of them reached the chain: Alice's nonce moved only for the transfer that landed.
   assert.equal(await api.apis.AccountNonceApi.account_nonce(alice.address), nonce);
-})));
+}));

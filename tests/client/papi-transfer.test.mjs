@@ -2,13 +2,12 @@
 // The transfer test again, through polkadot-api's typed API (descriptors generated from our blob):
 // the descriptors match the chain's metadata, and a transfer lands with the exact balances, the
 // next nonce and the fee polkadot-api estimated.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompatibilityLevel, Enum } from 'polkadot-api';
-import { withChain, UNIT } from './chain.mjs';
+import { scenario, UNIT } from './chain.mjs';
 import { devAccount, submitAndSeal, withPapi } from './papi.mjs';
 
-test('polkadot-api: transfer_keep_alive lands with exact balances, nonce and fee', async () => withChain(async (chain) => withPapi(chain, async ({ client, api }) => {
+scenario('polkadot-api: transfer_keep_alive lands with exact balances, nonce and fee', async (chain) => withPapi(chain, async ({ client, api }) => {
   const alice = devAccount('//Alice');
   const bob = devAccount('//Bob');
 
@@ -45,4 +44,4 @@ test('polkadot-api: transfer_keep_alive lands with exact balances, nonce and fee
   assert.equal(after.alice.data.free, before.alice.data.free - amount - fee);
   assert.equal(after.alice.nonce, before.alice.nonce + 1n);
   assert.equal(await api.apis.AccountNonceApi.account_nonce(alice.address), before.alice.nonce + 1n);
-})));
+}));

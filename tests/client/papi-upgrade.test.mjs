@@ -4,15 +4,14 @@
 // transfer it signs for the new spec version lands. Then the README's release steps, with the
 // digests `mvp-chain info BLOB` prints: its `authorize_upgrade` call as the chain decodes it,
 // sudo'd, and the blob applied by another account.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Binary, CompatibilityLevel, Enum } from 'polkadot-api';
-import { withChain, fixturePath, toolPath, UNIT } from './chain.mjs';
+import { scenario, fixturePath, toolPath, UNIT } from './chain.mjs';
 import { devAccount, seal, submitAndSeal, withPapi } from './papi.mjs';
 
-test('polkadot-api: sudo(system.set_code) upgrades the runtime and transfers still work', async () => withChain(async (chain) => withPapi(chain, async ({ client, api }) => {
+scenario('polkadot-api: sudo(system.set_code) upgrades the runtime and transfers still work', async (chain) => withPapi(chain, async ({ client, api }) => {
   const alice = devAccount('//Alice');
   const bob = devAccount('//Bob');
   const before = await api.constants.System.Version();
@@ -41,9 +40,9 @@ test('polkadot-api: sudo(system.set_code) upgrades the runtime and transfers sti
   const landed = await submitAndSeal(chain, client, await tx.sign(alice.signer));
   assert.ok(landed.ok);
   assert.equal((await api.query.System.Account.getValue(bob.address)).data.free, bobBefore + UNIT);
-})));
+}));
 
-test('polkadot-api: authorize_upgrade with the call mvp-chain info prints, then apply_authorized_upgrade', async () => withChain(async (chain) => withPapi(chain, async ({ client, api }) => {
+scenario('polkadot-api: authorize_upgrade with the call mvp-chain info prints, then apply_authorized_upgrade', async (chain) => withPapi(chain, async ({ client, api }) => {
   const alice = devAccount('//Alice');
   const bob = devAccount('//Bob');
   const before = await api.constants.System.Version();
@@ -67,4 +66,4 @@ test('polkadot-api: authorize_upgrade with the call mvp-chain info prints, then 
   assert.equal(api.event.System.CodeUpdated.filter(applied.events).length, 1);
   await seal(chain, client);
   assert.equal((await api.constants.System.Version()).spec_version, before.spec_version + 1);
-})));
+}));

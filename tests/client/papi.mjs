@@ -1,7 +1,7 @@
 // @ts-check
-// polkadot-api beside polkadot.js, on the same chopsticks chain: its typed API from the
+// polkadot-api beside polkadot.js, on the same chain (see chain.mjs): its typed API from the
 // descriptors that scripts/papi-descriptors.sh generated from our blob, the dev accounts as
-// polkadot-api signers, and a submit that seals the block once chopsticks holds the transaction.
+// polkadot-api signers, and a submit that seals the block once the pool holds the transaction.
 import { Binary, createClient } from 'polkadot-api';
 import { getWsProvider } from 'polkadot-api/ws';
 import { getPolkadotSigner } from 'polkadot-api/signer';
@@ -50,8 +50,9 @@ export async function withPapi(chain, body) {
 }
 
 /**
- * Submits a signed transaction through polkadot-api and seals a block once chopsticks' pool
- * holds it; resolves to what polkadot-api reports from the finalized block. polkadot-api
+ * Submits a signed transaction through polkadot-api and seals a block once the pool holds it
+ * (a node that seals its own may include it first); resolves to what polkadot-api reports from
+ * the finalized block. polkadot-api
  * validates first: an invalid transaction rejects with its `InvalidTxError` and is not sent.
  * @param {{ newBlock: () => Promise<unknown> }} chain
  * @param {import('polkadot-api').PolkadotClient} client
@@ -75,14 +76,15 @@ export async function submitAndSeal(chain, client, signed) {
 }
 
 /**
- * Seals a block and waits until polkadot-api has followed the chain to it, so that what it
- * reads next (constants, storage) comes from that block.
+ * Seals a block (or waits for the next, on a node that seals its own) and waits until
+ * polkadot-api has followed the chain to it, so that what it reads next comes from there.
  * @param {{ newBlock: () => Promise<unknown> }} chain
  * @param {import('polkadot-api').PolkadotClient} client
  */
 export async function seal(chain, client) {
   const hash = await chain.newBlock();
-  for (let tries = 0; (await client.getFinalizedBlock()).hash !== hash; tries += 1) {
+  const number = parseInt((await client._request('chain_getHeader', [hash])).number, 16);
+  for (let tries = 0; (await client.getFinalizedBlock()).number < number; tries += 1) {
     if (tries > 600) throw new Error(`polkadot-api never saw block ${hash}`);
     await new Promise((r) => setTimeout(r, 50));
   }

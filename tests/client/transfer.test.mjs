@@ -1,9 +1,8 @@
 // A transfer signed by //Alice through polkadot.js lands with the exact balances, nonce and fee.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withChain, blockEvents, UNIT } from './chain.mjs';
+import { scenario, blockEvents, UNIT } from './chain.mjs';
 
-test('transferKeepAlive lands with exact balances, nonce and fee', async () => withChain(async (chain) => {
+scenario('transferKeepAlive lands with exact balances, nonce and fee', async (chain) => {
   const { api, keyring } = chain;
   const alice = keyring.addFromUri('//Alice');
   const bob = keyring.addFromUri('//Bob');
@@ -18,9 +17,7 @@ test('transferKeepAlive lands with exact balances, nonce and fee', async () => w
   const fee = info.partialFee.toBigInt();
   assert.ok(fee > 0n);
   await tx.signAndSend(alice);
-  await chain.newBlock();
-
-  const events = await blockEvents(api);
+  const events = await blockEvents(api, await chain.newBlock());
   const paid = events.find((e) => e.name === 'transactionPayment.TransactionFeePaid');
   assert.ok(paid, `no fee event in ${events.map((e) => e.name)}`);
   assert.equal(paid.data.who.toString(), alice.address);
@@ -35,4 +32,4 @@ test('transferKeepAlive lands with exact balances, nonce and fee', async () => w
   assert.equal(after.alice.data.free.toBigInt(), before.alice.data.free.toBigInt() - amount - fee);
   assert.equal(after.alice.nonce.toNumber(), before.alice.nonce.toNumber() + 1);
   assert.equal((await api.rpc.system.accountNextIndex(alice.address)).toNumber(), before.alice.nonce.toNumber() + 1);
-}));
+});

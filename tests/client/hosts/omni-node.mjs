@@ -1,0 +1,82 @@
+// polkadot-omni-node, the production node for Aura runtimes, in dev mode from our chain spec: it
+// seals and finalizes a block every BLOCK_MS on its own, through its real transaction pool, block
+// import and RPC server. Found through POLKADOT_OMNI_NODE or PATH; without one, its tests are
+// skipped with a note saying how to get it.
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { freePort, launch, portOpen } from './process.mjs';
+
+const BLOCK_MS = 1000;
+
+function findBinary() {
+  if (process.env.POLKADOT_OMNI_NODE) return process.env.POLKADOT_OMNI_NODE;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, 'polkadot-omni-node');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch { /* not here */ }
+  }
+  return null;
+}
+
+const binary = findBinary();
+export const NO_NODE = 'no polkadot-omni-node binary (set POLKADOT_OMNI_NODE or put it on PATH; '
+  + '`./scripts/omni-node.sh` builds one, see the README)';
+
+const number = (header) => parseInt(header.number, 16);
+
+async function until(what, check, seconds = 60) {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`omni-node: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const omniNode = {
+  name: 'omni-node',
+  skip: binary ? false : NO_NODE,
+  /** @param {{ omni: string }} specs */
+  async start(specs) {
+    const [rpc, p2p] = [await freePort(), await freePort()];
+    const proc = launch(binary, ['--chain', specs.omni, '--dev-block-time', String(BLOCK_MS), '--tmp',
+      '--rpc-port', String(rpc), '--port', String(p2p), '--no-prometheus', '--no-telemetry',
+      '--no-mdns']);
+    await portOpen(proc, rpc, 'polkadot-omni-node');
+    // Blocks after the last one a test was given: where its next transactions land.
+    let seen = 0;
+    return {
+      url: `ws://127.0.0.1:${rpc}`,
+      logs: proc.output,
+      stop: proc.stop,
+      ready: async (provider) => {
+        await until('block #1', async () => number(await provider.send('chain_getHeader', [])) >= 1);
+        seen = number(await provider.send('chain_getHeader', []));
+      },
+      // Waits until the pool has put every transaction in a block and that block is finalized,
+      // and gives the newest block since the last call that holds more than its inherent (or
+      // the first new block if none does).
+      newBlock: async (provider) => {
+        await until('the pool to empty', async () => (await provider.send('author_pendingExtrinsics', [])).length === 0);
+        // The pool empties when the block is imported; wait for it (or the next one) to be final.
+        const target = Math.max(number(await provider.send('chain_getHeader', [])), seen + 1);
+        let finalized;
+        await until(`block #${target} finalized`, async () => {
+          const head = await provider.send('chain_getFinalizedHead', []);
+          finalized = number(await provider.send('chain_getHeader', [head]));
+          return finalized >= target;
+        });
+        let found;
+        for (let n = finalized; n > seen && !found; n -= 1) {
+          const hash = await provider.send('chain_getBlockHash', [n]);
+          const { block } = await provider.send('chain_getBlock', [hash]);
+          if (block.extrinsics.length > 1) found = hash;
+        }
+        const first = seen + 1;
+        seen = finalized;
+        return found ?? provider.send('chain_getBlockHash', [first]);
+      },
+    };
+  },
+};
