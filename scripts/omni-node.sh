@@ -10,7 +10,7 @@ elif command -v polkadot-omni-node >/dev/null; then
 else
 	node="$TARGET_DIR/node/release/polkadot-omni-node"
 	if [ ! -x "$node" ]; then
-		echo "no polkadot-omni-node on PATH: building node/ into $TARGET_DIR/node (once; about an hour on 2 cores)" >&2
+		echo "no polkadot-omni-node on PATH: building node/ into $TARGET_DIR/node (once; 50 min here on 2 cores)" >&2
 	fi
 	# Its dependencies build no runtime of their own, so no wasm toolchain is wanted.
 	SKIP_WASM_BUILD=1 cargo build --locked --release --manifest-path node/Cargo.toml --target-dir "$TARGET_DIR/node"
