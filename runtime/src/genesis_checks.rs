@@ -57,3 +57,73 @@ pub fn check(config: &RuntimeGenesisConfig) -> Result<(), String> {
 	}
 	Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::{AccountId, UNIT};
+
+	fn account(n: u8) -> AccountId {
+		AccountId::new([n; 32])
+	}
+
+	fn with_balances(balances: Vec<(AccountId, Balance)>) -> RuntimeGenesisConfig {
+		let mut config = RuntimeGenesisConfig::default();
+		config.balances.balances = balances;
+		config
+	}
+
+	fn refused(config: &RuntimeGenesisConfig) -> String {
+		check(config).expect_err("the config is refused")
+	}
+
+	#[test]
+	fn a_sound_config_passes() {
+		assert_eq!(check(&with_balances(vec![(account(1), UNIT), (account(2), UNIT)])), Ok(()));
+		assert_eq!(check(&RuntimeGenesisConfig::default()), Ok(()));
+	}
+
+	#[test]
+	fn balances_that_frame_would_mis_build_are_named() {
+		let dust = refused(&with_balances(vec![(account(1), EXISTENTIAL_DEPOSIT - 1)]));
+		assert!(
+			dust.contains("0x0101") && dust.contains("below the existential deposit"),
+			"{dust}"
+		);
+		let twice = refused(&with_balances(vec![(account(1), UNIT), (account(1), UNIT)]));
+		assert!(twice.ends_with("is endowed twice"), "{twice}");
+		let overflow =
+			refused(&with_balances(vec![(account(1), Balance::MAX), (account(2), UNIT)]));
+		assert_eq!(overflow, "balances: the total issuance overflows");
+	}
+
+	#[test]
+	fn dev_accounts_are_bounded() {
+		let mut config = with_balances(vec![(account(1), UNIT)]);
+		for (dev, expected) in [
+			((0, UNIT, None), "not 1 to 10000"),
+			((MAX_DEV_ACCOUNTS + 1, UNIT, None), "not 1 to 10000"),
+			((1, EXISTENTIAL_DEPOSIT - 1, None), "below the existential deposit"),
+			((1, UNIT, Some("//Dev".into())), "has no `{}` for the index"),
+			((2, Balance::MAX / 2, None), "the total issuance overflows"),
+		] {
+			config.balances.dev_accounts = Some(dev);
+			let error = refused(&config);
+			assert!(error.contains(expected), "{error}");
+		}
+		config.balances.dev_accounts = Some((MAX_DEV_ACCOUNTS, UNIT, Some("//dev/{}".into())));
+		assert_eq!(check(&config), Ok(()));
+	}
+
+	#[test]
+	fn more_authorities_than_the_pallets_hold_are_refused() {
+		let mut config = RuntimeGenesisConfig::default();
+		config.aura.authorities =
+			(0..33).map(|n| sp_core::sr25519::Public::from_raw([n; 32]).into()).collect();
+		assert_eq!(refused(&config), "aura: more than 32 authorities");
+		config.aura.authorities.truncate(32);
+		config.grandpa.authorities =
+			(0..33).map(|n| (sp_core::ed25519::Public::from_raw([n; 32]).into(), 1)).collect();
+		assert_eq!(refused(&config), "grandpa: more than 32 authorities");
+	}
+}
