@@ -59,3 +59,45 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 pub fn preset_names() -> Vec<PresetId> {
 	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::genesis_checks;
+
+	/// The preset applied to the default config, as `GenesisBuilder_build_state` applies it.
+	fn config(id: &str) -> RuntimeGenesisConfig {
+		fn merge(base: &mut Value, patch: Value) {
+			match (base, patch) {
+				(Value::Object(base), Value::Object(patch)) => {
+					for (key, value) in patch {
+						merge(base.entry(key).or_insert(Value::Null), value);
+					}
+				},
+				(base, patch) => *base = patch,
+			}
+		}
+		let patch = get_preset(&PresetId::from(id)).expect("a preset");
+		let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+		merge(&mut json, serde_json::from_slice(&patch).unwrap());
+		serde_json::from_value(json).expect("the preset fits the config's shape")
+	}
+
+	#[test]
+	fn every_named_preset_is_a_sound_config() {
+		let names = preset_names();
+		assert_eq!(names.len(), 2);
+		for (name, authorities) in [(DEV_RUNTIME_PRESET, 1), (LOCAL_TESTNET_RUNTIME_PRESET, 2)] {
+			assert!(names.contains(&PresetId::from(name)), "{name} is listed");
+			let config = config(name);
+			assert_eq!(genesis_checks::check(&config), Ok(()), "{name}");
+			assert_eq!(config.aura.authorities.len(), authorities, "{name}");
+			assert_eq!(config.grandpa.authorities.len(), authorities, "{name}");
+			assert_eq!(config.sudo.key, Some(Sr25519Keyring::Alice.to_account_id()), "{name}");
+			let endowed = &config.balances.balances;
+			assert_eq!(endowed.len(), Sr25519Keyring::well_known().count(), "{name}");
+			assert!(endowed.iter().all(|(_, balance)| *balance == ENDOWMENT), "{name}");
+		}
+		assert_eq!(get_preset(&PresetId::from("staging")), None);
+	}
+}

@@ -71,3 +71,59 @@ impl frame_system::Config for Runtime {
 impl pallet_nonce_clock::Config for Runtime {
 	type WeightInfo = crate::weights::pallet_nonce_clock::WeightInfo<Runtime>;
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use frame_support::dispatch::{DispatchInfo, Pays};
+	use pallet_balances::WeightInfo as _;
+
+	fn transfer() -> Weight {
+		crate::weights::pallet_balances::WeightInfo::<Runtime>::transfer_allow_death()
+	}
+
+	#[test]
+	fn the_block_limits_leave_operational_room_and_hold_thousands_of_transfers() {
+		let weights = RuntimeBlockWeights::get();
+		assert_eq!(weights.max_block, MAXIMUM_BLOCK_WEIGHT);
+		let normal = weights.get(DispatchClass::Normal);
+		let operational = weights.get(DispatchClass::Operational);
+		assert_eq!(normal.max_total, Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT));
+		assert_eq!(operational.max_total, Some(MAXIMUM_BLOCK_WEIGHT));
+		// What a normal block has for transactions, after the block's own base and hooks.
+		let room = normal.max_extrinsic.expect("a bound").ref_time();
+		let per_transfer = (transfer() + normal.base_extrinsic).ref_time();
+		assert!(room / per_transfer >= 2_000, "{} transfers a block", room / per_transfer);
+
+		let length = RuntimeBlockLength::get().max;
+		assert_eq!(*length.get(DispatchClass::Normal), NORMAL_DISPATCH_RATIO * MAX_BLOCK_LENGTH);
+		assert_eq!(*length.get(DispatchClass::Operational), MAX_BLOCK_LENGTH);
+	}
+
+	#[test]
+	fn a_fee_is_its_weight_and_length_in_plancks_whatever_the_block_fullness() {
+		sp_io::TestExternalities::default().execute_with(|| {
+			let info = DispatchInfo {
+				call_weight: transfer(),
+				class: DispatchClass::Normal,
+				pays_fee: Pays::Yes,
+				..Default::default()
+			};
+			let len = 140;
+			let fee = pallet_transaction_payment::Pallet::<Runtime>::compute_fee(len, &info, 0);
+			let base = ExtrinsicBaseWeight::get().ref_time();
+			let expected = Balance::from(base + u64::from(len) + transfer().ref_time());
+			assert_eq!(fee, expected);
+			// A full previous block leaves the multiplier, and so the quote, unchanged.
+			frame_system::Pallet::<Runtime>::register_extra_weight_unchecked(
+				MAXIMUM_BLOCK_WEIGHT,
+				DispatchClass::Normal,
+			);
+			<pallet_transaction_payment::Pallet<Runtime> as frame_support::traits::Hooks<_>>::on_finalize(1);
+			assert_eq!(
+				pallet_transaction_payment::Pallet::<Runtime>::compute_fee(len, &info, 0),
+				fee
+			);
+		});
+	}
+}
