@@ -11,6 +11,9 @@ extern crate alloc;
 use alloc::vec::Vec;
 
 mod apis;
+/// The runtime API dispatch compiled natively: what the host kit's native host calls.
+#[cfg(feature = "std")]
+pub use apis::api;
 pub use apis::UNDECODABLE_EXTRINSIC;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;

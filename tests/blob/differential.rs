@@ -1,9 +1,12 @@
-//! One scenario in two independent executors, `sc-executor` (wasmtime) and smoldot (wasmi),
-//! compared byte for byte: genesis, every runtime API answer, every block, every event.
+//! One scenario in two independent executors, `sc-executor` (wasmtime) and smoldot (wasmi), and
+//! in the runtime compiled natively, compared byte for byte: genesis, every runtime API answer,
+//! every block, every event, every imported state root.
 
 use crate::{
 	chain::{chain_at, genesis_in, sign_as, sudo, transfer, Chain, EventRecord, Ours, TxParams},
-	host::{blob, state_with_code, Host, HostExt, RecordedCall, Recorder, Smoldot, Wasmtime},
+	host::{
+		blob, state_with_code, Host, HostExt, Native, RecordedCall, Recorder, Smoldot, Wasmtime,
+	},
 	runtime_apis::equivocation_report,
 };
 use codec::{Decode, Encode};
@@ -22,6 +25,7 @@ const BLOCKS: usize = 5;
 
 /// Everything a run produced that must be the same in every executor.
 struct Run {
+	host: &'static str,
 	genesis: BTreeMap<Vec<u8>, Vec<u8>>,
 	calls: Vec<RecordedCall>,
 	blocks: Vec<Block>,
@@ -31,7 +35,7 @@ struct Run {
 	imported_roots: Vec<H256>,
 }
 
-/// The extrinsics of each block, signed once so that both executors see the same bytes
+/// The extrinsics of each block, signed once so that every host sees the same bytes
 /// (sr25519 signatures are randomised): transfers between six dev accounts, and a probe call
 /// through sudo in every block.
 fn plan(genesis: H256) -> Vec<Vec<UncheckedExtrinsic>> {
@@ -71,7 +75,7 @@ fn plan(genesis: H256) -> Vec<Vec<UncheckedExtrinsic>> {
 		.collect()
 }
 
-/// Calls every runtime API that both executors support. `SessionKeys_generate_session_keys`
+/// Calls every runtime API that every host supports. `SessionKeys_generate_session_keys`
 /// is left out: it needs a keystore, which smoldot, a light client, does not have.
 fn query_every_api<H: Host>(chain: &mut Chain<H>, sample: &UncheckedExtrinsic) {
 	let host = &mut chain.host;
@@ -122,7 +126,11 @@ fn query_every_api<H: Host>(chain: &mut Chain<H>, sample: &UncheckedExtrinsic) {
 	}
 }
 
-fn run<H: Host>(new: fn(Storage) -> H, plan: &[Vec<UncheckedExtrinsic>]) -> Run {
+fn run<H: Host>(
+	name: &'static str,
+	new: fn(Storage) -> H,
+	plan: &[Vec<UncheckedExtrinsic>],
+) -> Run {
 	let mut host = Recorder::new(new(state_with_code(blob())));
 	let genesis = genesis_in(&mut host, "development");
 	let mut chain = chain_at(host, &genesis);
@@ -153,58 +161,77 @@ fn run<H: Host>(new: fn(Storage) -> H, plan: &[Vec<UncheckedExtrinsic>]) -> Run 
 			importer.state_root(V1)
 		})
 		.collect();
-	Run { genesis: genesis.storage.top, calls: chain.host.calls, blocks, events, imported_roots }
+	Run {
+		host: name,
+		genesis: genesis.storage.top,
+		calls: chain.host.calls,
+		blocks,
+		events,
+		imported_roots,
+	}
 }
 
 #[test]
-fn wasmtime_and_smoldot_agree_byte_for_byte() {
+fn wasmtime_smoldot_and_native_agree_byte_for_byte() {
 	let genesis = crate::chain::genesis("development");
 	let plan = plan(genesis.hash());
-	let wasmtime = run(Wasmtime::new, &plan);
-	let smoldot = run(Smoldot::new, &plan);
-
+	let wasmtime = run("wasmtime", Wasmtime::new, &plan);
 	assert_eq!(
 		wasmtime.genesis, genesis.storage.top,
 		"wasmtime's genesis is the reference genesis"
 	);
-	if let Some(difference) = first_difference(&wasmtime.genesis, &smoldot.genesis) {
-		panic!("genesis storage differs: {difference}");
-	}
-	assert_eq!(wasmtime.calls.len(), smoldot.calls.len());
-	for (i, (w, s)) in wasmtime.calls.iter().zip(&smoldot.calls).enumerate() {
-		assert!(
-			w == s,
-			"call #{i} ({}) answered differently:\n wasmtime {}\n smoldot  {}",
-			w.method,
-			shown(&w.output),
-			shown(&s.output)
-		);
-	}
-	let headers = |run: &Run| run.blocks.iter().map(|b| b.header.clone()).collect::<Vec<Header>>();
-	assert_eq!(headers(&wasmtime), headers(&smoldot));
-	for (i, (w, s)) in wasmtime.blocks.iter().zip(&smoldot.blocks).enumerate() {
-		assert_eq!(w.extrinsics, s.extrinsics, "block {}'s extrinsics", i + 1);
-	}
-	for (i, (w, s)) in wasmtime.events.iter().zip(&smoldot.events).enumerate() {
-		let decoded = |bytes: &Vec<u8>| Vec::<EventRecord>::decode(&mut &bytes[..]).ok();
-		assert_eq!(decoded(w), decoded(s), "block {}'s events", i + 1);
-		assert!(
-			w == s,
-			"block {}'s events:\n wasmtime {}\n smoldot  {}",
-			i + 1,
-			to_hex(w, false),
-			to_hex(s, false)
-		);
-	}
-	let state_roots: Vec<H256> = headers(&wasmtime).iter().map(|h| *h.state_root()).collect();
-	assert_eq!(wasmtime.imported_roots, state_roots, "wasmtime imports to the authored roots");
-	assert_eq!(smoldot.imported_roots, state_roots, "smoldot imports to the authored roots");
-	assert_eq!(wasmtime.events.len(), smoldot.events.len());
 	assert_eq!(wasmtime.blocks.len(), BLOCKS);
 	// Every block carries the timestamp inherent and its planned extrinsics.
 	for (block, xts) in wasmtime.blocks.iter().zip(&plan) {
 		assert_eq!(block.extrinsics.len(), 1 + xts.len());
 	}
+	let state_roots: Vec<H256> = headers(&wasmtime).iter().map(|h| *h.state_root()).collect();
+	assert_eq!(wasmtime.imported_roots, state_roots, "wasmtime imports to the authored roots");
+	assert_same(&wasmtime, &run("smoldot", Smoldot::new, &plan));
+	assert_same(&wasmtime, &run("native", Native::new, &plan));
+}
+
+fn headers(run: &Run) -> Vec<Header> {
+	run.blocks.iter().map(|b| b.header.clone()).collect()
+}
+
+/// `other` produced byte for byte what `reference` did.
+fn assert_same(reference: &Run, other: &Run) {
+	let names = (reference.host, other.host);
+	if let Some(difference) = first_difference(&reference.genesis, &other.genesis) {
+		panic!("genesis storage differs ({} vs {}): {difference}", names.0, names.1);
+	}
+	assert_eq!(reference.calls.len(), other.calls.len(), "{names:?}: calls made");
+	for (i, (r, o)) in reference.calls.iter().zip(&other.calls).enumerate() {
+		assert!(
+			r == o,
+			"call #{i} ({}) answered differently:\n {:<8} {}\n {:<8} {}",
+			r.method,
+			names.0,
+			shown(&r.output),
+			names.1,
+			shown(&o.output)
+		);
+	}
+	assert_eq!(headers(reference), headers(other), "{names:?}: headers");
+	for (i, (r, o)) in reference.blocks.iter().zip(&other.blocks).enumerate() {
+		assert_eq!(r.extrinsics, o.extrinsics, "{names:?}: block {}'s extrinsics", i + 1);
+	}
+	assert_eq!(reference.events.len(), other.events.len(), "{names:?}: blocks with events");
+	for (i, (r, o)) in reference.events.iter().zip(&other.events).enumerate() {
+		let decoded = |bytes: &Vec<u8>| Vec::<EventRecord>::decode(&mut &bytes[..]).ok();
+		assert_eq!(decoded(r), decoded(o), "{names:?}: block {}'s events", i + 1);
+		assert!(
+			r == o,
+			"block {}'s events:\n {:<8} {}\n {:<8} {}",
+			i + 1,
+			names.0,
+			to_hex(r, false),
+			names.1,
+			to_hex(o, false)
+		);
+	}
+	assert_eq!(reference.imported_roots, other.imported_roots, "{names:?}: imported roots");
 }
 
 /// The first key whose value differs between `a` and `b`, or that only one holds.
@@ -217,7 +244,7 @@ fn first_difference(
 		let value = |map: &BTreeMap<Vec<u8>, Vec<u8>>| {
 			map.get(key).map_or("absent".into(), |v| to_hex(v, false))
 		};
-		format!("key {}: wasmtime {}, smoldot {}", to_hex(key, false), value(a), value(b))
+		format!("key {}: {} against {}", to_hex(key, false), value(a), value(b))
 	})
 }
 

@@ -2,7 +2,7 @@
 //! logged.
 
 pub use mvp_host_kit::host::{
-	decode_exact, state_with_code, Host, HostExt, RecordedCall, Recorder, Smoldot, Wasmtime,
+	decode_exact, state_with_code, Host, HostExt, Native, RecordedCall, Recorder, Smoldot, Wasmtime,
 };
 use std::{
 	sync::{Mutex, OnceLock},

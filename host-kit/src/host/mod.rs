@@ -2,12 +2,15 @@
 //! through runtime API calls (name, SCALE input, SCALE output) and read state the way a node's
 //! RPC does, so one scenario, measurement or tool runs in every executor.
 
+mod native;
 mod recorder;
 mod smoldot;
+mod state;
 mod timed;
 mod wasmtime;
 
 pub use self::{
+	native::Native,
 	recorder::{RecordedCall, Recorder},
 	smoldot::Smoldot,
 	wasmtime::Wasmtime,

@@ -1,31 +1,26 @@
 //! sc-executor's wasmtime backend configured as a node configures it (pooled copy-on-write
 //! instances, 2048 extra heap pages, sp-io's host functions, a fresh instance per call), over
-//! `TestExternalities` with the extensions a node registers: a keystore and the runtime-version
-//! reader `system.set_code` uses.
+//! the storage a node's executor gives it ([`State`]).
 
 use super::{
 	host_group,
+	state::State,
 	timed::{self, Timed},
 	Cost, Host,
 };
-use sc_executor::{with_externalities_safe, WasmExecutor};
 use sc_executor_common::wasm_runtime::{HeapAllocStrategy, WasmModule};
 use sc_executor_wasmtime::{
 	create_runtime, Config, InstantiationStrategy, RuntimeBlob, Semantics, WasmtimeRuntime,
 };
 use sp_core::{
 	storage::{well_known_keys, Storage},
-	traits::{ReadRuntimeVersion, ReadRuntimeVersionExt},
 	H256,
 };
-use sp_externalities::Externalities;
-use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
-use sp_runtime::{traits::BlakeTwo256, StateVersion};
-use sp_state_machine::TestExternalities;
+use sp_keystore::testing::MemoryKeystore;
+use sp_runtime::StateVersion;
 use std::{
 	collections::BTreeMap,
-	panic::AssertUnwindSafe,
-	sync::{Arc, Mutex, OnceLock},
+	sync::{Arc, Mutex},
 	time::{Duration, Instant},
 };
 
@@ -42,7 +37,7 @@ const CACHED_MODULES: usize = 8;
 type Module = ([u8; 32], bool, Arc<WasmtimeRuntime>);
 
 pub struct Wasmtime {
-	ext: TestExternalities<BlakeTwo256>,
+	state: State,
 	/// The module calls run while the code is pinned.
 	pinned: Option<Arc<WasmtimeRuntime>>,
 	/// Host functions time themselves (a clock read around every host call), for
@@ -55,8 +50,9 @@ pub struct Wasmtime {
 impl Wasmtime {
 	/// A host over `state`, which holds the blob under `:code`.
 	pub fn new(state: Storage) -> Self {
-		let keystore = Arc::new(MemoryKeystore::new());
-		Self { ext: externalities(state, &keystore), pinned: None, timed: false, keystore }
+		let state = State::new(state);
+		let keystore = state.keystore.clone();
+		Self { state, pinned: None, timed: false, keystore }
 	}
 
 	/// A host over `state` whose host functions time themselves.
@@ -93,34 +89,15 @@ impl Wasmtime {
 		if let Some(module) = &self.pinned {
 			return Ok(module.clone());
 		}
-		let mut ext = self.ext.ext();
-		// The trie keeps the hash of a large value: no need to read and hash the code.
-		let hash = ext.storage_hash(well_known_keys::CODE).ok_or("no :code in state")?;
-		let hash: [u8; 32] = hash.try_into().map_err(|_| "a storage hash is 32 bytes")?;
+		let hash = self.state.code_hash()?;
 		if let Some(module) = cached(&hash, self.timed) {
 			return Ok(module);
 		}
-		let code = ext.storage(well_known_keys::CODE).ok_or("no :code in state")?;
+		let code = self.state.storage(well_known_keys::CODE).ok_or("no :code in state")?;
 		let module = compile(&code, self.timed)?;
 		remember((hash, self.timed, module.clone()));
 		Ok(module)
 	}
-}
-
-fn externalities(state: Storage, keystore: &Arc<MemoryKeystore>) -> TestExternalities<BlakeTwo256> {
-	let code = state.top.get(well_known_keys::CODE).cloned().unwrap_or_default();
-	// `TestExternalities::new` would replace `:code` with empty bytes.
-	let mut ext = TestExternalities::new_with_code(&code, state);
-	ext.register_extension(KeystoreExt::from(keystore.clone() as Arc<dyn Keystore>));
-	// `system.set_code` reads the new blob's version through the executor, as on a node.
-	ext.register_extension(ReadRuntimeVersionExt::new(version_reader()));
-	ext
-}
-
-/// A node's runtime-version reader: the version sections, or `Core_version` for blobs without.
-fn version_reader() -> Arc<dyn ReadRuntimeVersion> {
-	static READER: OnceLock<Arc<WasmExecutor<Functions>>> = OnceLock::new();
-	READER.get_or_init(|| Arc::new(WasmExecutor::builder().build())).clone()
 }
 
 fn modules() -> std::sync::MutexGuard<'static, Vec<Module>> {
@@ -183,29 +160,13 @@ impl Host for Wasmtime {
 		let module = self.module()?;
 		// As on a node, every call gets a fresh instance: the call's time includes instantiating.
 		let mut instance = module.new_instance(HEAP).map_err(|e| e.to_string())?;
-		let mut ext = self.ext.ext();
-		ext.storage_start_transaction();
 		timed::reset();
-		let started = Instant::now();
-		// A panicking host function is the call's error, as on a node.
-		let outcome = with_externalities_safe(
-			&mut ext,
-			AssertUnwindSafe(|| instance.call_with_allocation_stats(method, input)),
-		);
-		let time = started.elapsed();
-		let (result, stats) = match outcome {
-			Ok((result, stats)) => (result.map_err(|e| e.to_string()), stats),
-			Err(panic) => (Err(panic.to_string()), None),
-		};
-		let kept = result.as_deref().is_ok_and(keep);
-		if kept {
-			ext.storage_commit_transaction().expect("a transaction was started");
-		} else {
-			// A trap can leave the runtime's own storage transactions open (a node's
-			// `StateMachine` rolls them back on leaving the runtime): roll back everything
-			// down to, and including, the one opened above.
-			while ext.storage_rollback_transaction().is_ok() {}
-		}
+		let mut stats = None;
+		let (result, time) = self.state.transaction(keep, || {
+			let (result, allocation) = instance.call_with_allocation_stats(method, input);
+			stats = allocation;
+			result.map_err(|e| e.to_string())
+		});
 		let host = if self.timed {
 			timed::spent::<Functions>()
 				.into_iter()
@@ -226,39 +187,23 @@ impl Host for Wasmtime {
 	}
 
 	fn commit(&mut self) {
-		// Into the trie: an overlay that only grows makes every later state root and state read
-		// slower, block after block.
-		self.ext.commit_all().expect("no transaction is open between calls");
+		self.state.commit()
 	}
 
 	fn reset(&mut self, state: &Storage) {
-		self.ext = externalities(state.clone(), &self.keystore);
+		self.state.reset(state);
 		self.pinned = None;
 	}
 
 	fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>> {
-		self.ext.ext().storage(key)
+		self.state.storage(key)
 	}
 
 	fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>> {
-		// Key by key through the externalities: a copy of the backend would take every trie
-		// node ever committed with it.
-		let mut ext = self.ext.ext();
-		let mut pairs = BTreeMap::new();
-		let mut key = Vec::new();
-		if let Some(value) = ext.storage(&key) {
-			pairs.insert(key.clone(), value);
-		}
-		while let Some(next) = ext.next_storage_key(&key) {
-			let value = ext.storage(&next).expect("a key that is next has a value");
-			pairs.insert(next.clone(), value);
-			key = next;
-		}
-		pairs
+		self.state.pairs()
 	}
 
 	fn state_root(&mut self, version: StateVersion) -> H256 {
-		let root = self.ext.ext().storage_root(version);
-		H256::from_slice(&root)
+		self.state.state_root(version)
 	}
 }

@@ -1,0 +1,115 @@
+//! The storage a node's executor runs calls over, shared by the hosts that run in this process
+//! (wasmtime and the native runtime): `TestExternalities` with the extensions a node
+//! registers, one storage transaction per call, and reads the way a node's RPC reads.
+
+use sc_executor::{with_externalities_safe, WasmExecutor};
+use sp_core::{
+	storage::{well_known_keys, Storage},
+	traits::{ReadRuntimeVersion, ReadRuntimeVersionExt},
+	H256,
+};
+use sp_externalities::Externalities;
+use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
+use sp_runtime::{traits::BlakeTwo256, StateVersion};
+use sp_state_machine::TestExternalities;
+use std::{
+	collections::BTreeMap,
+	panic::AssertUnwindSafe,
+	sync::{Arc, OnceLock},
+	time::{Duration, Instant},
+};
+
+pub(super) struct State {
+	pub ext: TestExternalities<BlakeTwo256>,
+	pub keystore: Arc<MemoryKeystore>,
+}
+
+impl State {
+	pub fn new(state: Storage) -> Self {
+		let keystore = Arc::new(MemoryKeystore::new());
+		Self { ext: externalities(state, &keystore), keystore }
+	}
+
+	/// Starts over from `state`, keeping the keystore.
+	pub fn reset(&mut self, state: &Storage) {
+		self.ext = externalities(state.clone(), &self.keystore);
+	}
+
+	/// Runs `call` with these externalities set, in a storage transaction that is kept if the
+	/// call returns and `keep` approves of its answer. A panic (of a host function, or of the
+	/// native runtime) is the call's error, as on a node. Says how long `call` took.
+	pub fn transaction(
+		&mut self,
+		keep: &dyn Fn(&[u8]) -> bool,
+		call: impl FnOnce() -> Result<Vec<u8>, String>,
+	) -> (Result<Vec<u8>, String>, Duration) {
+		let mut ext = self.ext.ext();
+		ext.storage_start_transaction();
+		let started = Instant::now();
+		let outcome = with_externalities_safe(&mut ext, AssertUnwindSafe(call));
+		let time = started.elapsed();
+		let result = outcome.unwrap_or_else(|panic| Err(panic.to_string()));
+		if result.as_deref().is_ok_and(keep) {
+			ext.storage_commit_transaction().expect("a transaction was started");
+		} else {
+			// A trap can leave the runtime's own storage transactions open (a node's
+			// `StateMachine` rolls them back on leaving the runtime): roll back everything
+			// down to, and including, the one opened above.
+			while ext.storage_rollback_transaction().is_ok() {}
+		}
+		(result, time)
+	}
+
+	/// The hash of `:code`: the trie keeps the hash of a large value, so the code is not read.
+	pub fn code_hash(&mut self) -> Result<[u8; 32], String> {
+		let hash = self.ext.ext().storage_hash(well_known_keys::CODE).ok_or("no :code in state")?;
+		hash.try_into().map_err(|_| "a storage hash is 32 bytes".into())
+	}
+
+	pub fn commit(&mut self) {
+		// Into the trie: an overlay that only grows makes every later state root and state read
+		// slower, block after block.
+		self.ext.commit_all().expect("no transaction is open between calls");
+	}
+
+	pub fn storage(&mut self, key: &[u8]) -> Option<Vec<u8>> {
+		self.ext.ext().storage(key)
+	}
+
+	pub fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>> {
+		// Key by key through the externalities: a copy of the backend would take every trie
+		// node ever committed with it.
+		let mut ext = self.ext.ext();
+		let mut pairs = BTreeMap::new();
+		let mut key = Vec::new();
+		if let Some(value) = ext.storage(&key) {
+			pairs.insert(key.clone(), value);
+		}
+		while let Some(next) = ext.next_storage_key(&key) {
+			let value = ext.storage(&next).expect("a key that is next has a value");
+			pairs.insert(next.clone(), value);
+			key = next;
+		}
+		pairs
+	}
+
+	pub fn state_root(&mut self, version: StateVersion) -> H256 {
+		H256::from_slice(&self.ext.ext().storage_root(version))
+	}
+}
+
+fn externalities(state: Storage, keystore: &Arc<MemoryKeystore>) -> TestExternalities<BlakeTwo256> {
+	let code = state.top.get(well_known_keys::CODE).cloned().unwrap_or_default();
+	// `TestExternalities::new` would replace `:code` with empty bytes.
+	let mut ext = TestExternalities::new_with_code(&code, state);
+	ext.register_extension(KeystoreExt::from(keystore.clone() as Arc<dyn Keystore>));
+	// `system.set_code` reads the new blob's version through the executor, as on a node.
+	ext.register_extension(ReadRuntimeVersionExt::new(version_reader()));
+	ext
+}
+
+/// A node's runtime-version reader: the version sections, or `Core_version` for blobs without.
+pub(super) fn version_reader() -> Arc<dyn ReadRuntimeVersion> {
+	static READER: OnceLock<Arc<WasmExecutor<sp_io::SubstrateHostFunctions>>> = OnceLock::new();
+	READER.get_or_init(|| Arc::new(WasmExecutor::builder().build())).clone()
+}
