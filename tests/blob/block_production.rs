@@ -2,16 +2,18 @@
 
 use crate::{
 	chain::{dev_chain, transfer, Ours},
-	host::{Host, HostExt, Wasmtime},
+	host::{in_hosts, Host, HostExt},
 };
 use codec::Encode;
 use mvp_chain_runtime::{Balance, RuntimeEvent, UNIT};
+use sp_core::storage::Storage;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 use sp_runtime::StateVersion::V1;
 
-#[test]
-fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() {
-	let (mut chain, genesis) = dev_chain(Wasmtime::new);
+fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports<H: Host>(
+	new: fn(Storage) -> H,
+) {
+	let (mut chain, genesis) = dev_chain(new);
 	let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
 	let alice_before = chain.free(alice.clone());
 	let bob_before = chain.free(bob.clone());
@@ -56,22 +58,25 @@ fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports() 
 	assert_eq!(*chain.nonce(bob), 0);
 	assert_eq!(chain.total_issuance(), issuance_before - fees, "fees are burned");
 
-	let mut importer = Wasmtime::new(genesis.storage.clone());
+	let mut importer = new(genesis.storage.clone());
 	importer.call("Core_execute_block", &built.block.encode()).expect("the block imports");
 	assert_eq!(importer.state_root(V1), built.block.header.state_root);
 	assert_eq!(importer.state_root(V1), chain.host.state_root(V1));
 }
 
-#[test]
-fn a_block_with_a_wrong_state_root_is_refused() {
-	let (mut chain, genesis) = dev_chain(Wasmtime::new);
+in_hosts!(transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports: wasmtime, native);
+
+fn a_block_with_a_wrong_state_root_is_refused<H: Host>(new: fn(Storage) -> H) {
+	let (mut chain, genesis) = dev_chain(new);
 	let xt = chain.sign(Alice, transfer(Bob, UNIT), 0);
 	let mut block = chain.build_block(vec![xt]).block;
 	block.header.state_root = Default::default();
-	let mut importer = Wasmtime::new(genesis.storage.clone());
+	let mut importer = new(genesis.storage.clone());
 	assert!(importer.call("Core_execute_block", &block.encode()).is_err());
 	// A refused block leaves the importer's state as it was, and the importer still works.
 	assert_eq!(importer.state_root(V1), genesis.header.state_root);
 	let version: sp_version::RuntimeVersion = importer.query("Core_version", ());
 	assert_eq!(version.spec_name, "mvp-chain");
 }
+
+in_hosts!(a_block_with_a_wrong_state_root_is_refused: wasmtime, native);

@@ -3,11 +3,12 @@
 
 use crate::{
 	chain::{dev_chain, sudo, BuiltBlock, Chain, Ours, OursBlock},
-	host::{runtime_log, Host, HostExt, Wasmtime},
+	host::{in_hosts, runtime_log, Host, HostExt, Wasmtime},
 };
 use codec::Encode;
 use frame_support::view_functions::{ViewFunction, ViewFunctionDispatchError};
 use mvp_chain_runtime::{ProbeCall, Runtime, RuntimeCall, RuntimeEvent};
+use sp_core::storage::Storage;
 use sp_keyring::Sr25519Keyring::Alice;
 
 fn probe(call: ProbeCall<Runtime>) -> RuntimeCall {
@@ -15,8 +16,8 @@ fn probe(call: ProbeCall<Runtime>) -> RuntimeCall {
 }
 
 /// Builds a block with Alice's sudo call and returns the probe's events from it.
-fn run(
-	chain: &mut Chain<Wasmtime>,
+fn run<H: Host>(
+	chain: &mut Chain<H>,
 	call: ProbeCall<Runtime>,
 ) -> (BuiltBlock, Vec<pallet_probe::Event<Runtime>>) {
 	let xt = chain.sign(Alice, probe(call), 0);
@@ -34,9 +35,8 @@ fn run(
 	(built, events)
 }
 
-#[test]
-fn a_large_allocation_round_trips_through_the_host_allocator() {
-	let mut chain = dev_chain(Wasmtime::new).0;
+fn a_large_allocation_round_trips_through_the_host_allocator<H: Host>(new: fn(Storage) -> H) {
+	let mut chain = dev_chain(new).0;
 	let len = 16 * 1024 * 1024;
 	let (_, events) = run(&mut chain, ProbeCall::allocate { len });
 	let expected: Vec<u8> = (0..len).map(pallet_probe::pattern_byte).collect();
@@ -44,6 +44,9 @@ fn a_large_allocation_round_trips_through_the_host_allocator() {
 	assert_eq!(events, vec![pallet_probe::Event::Allocated { len, hash }]);
 }
 
+in_hosts!(a_large_allocation_round_trips_through_the_host_allocator: wasmtime, native);
+
+/// Wasmtime only: natively the stack is the thread's, and its overflow aborts the process.
 #[test]
 fn recursion_beyond_the_stack_traps_cleanly_and_the_next_call_works() {
 	let mut chain = dev_chain(Wasmtime::new).0;
@@ -65,9 +68,8 @@ fn recursion_beyond_the_stack_traps_cleanly_and_the_next_call_works() {
 	assert!(recursed);
 }
 
-#[test]
-fn a_rolled_back_storage_transaction_leaves_no_trace() {
-	let mut chain = dev_chain(Wasmtime::new).0;
+fn a_rolled_back_storage_transaction_leaves_no_trace<H: Host>(new: fn(Storage) -> H) {
+	let mut chain = dev_chain(new).0;
 	let (_, events) = run(&mut chain, ProbeCall::storage_rollback { value: 42 });
 	assert_eq!(events, vec![pallet_probe::Event::RolledBack { seen: 42 }]);
 	let key = pallet_probe::Scratch::<Runtime>::hashed_key();
@@ -78,10 +80,11 @@ fn a_rolled_back_storage_transaction_leaves_no_trace() {
 	assert_eq!(seen.expect("view function"), None::<u32>.encode());
 }
 
-#[test]
-fn a_panic_message_reaches_the_host_log() {
+in_hosts!(a_rolled_back_storage_transaction_leaves_no_trace: wasmtime, native);
+
+fn a_panic_message_reaches_the_host_log<H: Host>(new: fn(Storage) -> H) {
 	runtime_log(); // Starts capturing.
-	let mut chain = dev_chain(Wasmtime::new).0;
+	let mut chain = dev_chain(new).0;
 	let mut block = chain.start_block().expect("initialize_block");
 	let message = b"boundary-probe-7f3a".to_vec();
 	let xt = block.sign(Alice, probe(ProbeCall::panic { message: message.try_into().unwrap() }), 0);
@@ -95,3 +98,5 @@ fn a_panic_message_reaches_the_host_log() {
 		"the panic message is not in the host log: {lines:?}"
 	);
 }
+
+in_hosts!(a_panic_message_reaches_the_host_log: wasmtime, native);

@@ -6,7 +6,7 @@ pub use mvp_host_kit::host::{
 };
 use std::{
 	sync::{Mutex, OnceLock},
-	thread::{self, ThreadId},
+	thread,
 };
 
 /// The compressed blob, as `:code` holds it.
@@ -15,10 +15,11 @@ pub fn blob() -> &'static [u8] {
 }
 
 /// Takes what the runtime logged on the `runtime` target, where sp-io's panic handler writes,
-/// from calls made on this thread (wasmtime runs the blob on the caller's thread).
+/// from calls made on this thread: wasmtime runs the blob on the caller's thread, the native
+/// host on one that takes the caller's name (a test's threads are named after the test).
 pub fn runtime_log() -> Vec<String> {
 	struct Capture;
-	static LINES: Mutex<Vec<(ThreadId, String)>> = Mutex::new(Vec::new());
+	static LINES: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
 	static INSTALLED: OnceLock<()> = OnceLock::new();
 	impl log::Log for Capture {
 		fn enabled(&self, metadata: &log::Metadata) -> bool {
@@ -26,7 +27,7 @@ pub fn runtime_log() -> Vec<String> {
 		}
 		fn log(&self, record: &log::Record) {
 			if self.enabled(record.metadata()) {
-				let line = (thread::current().id(), record.args().to_string());
+				let line = (caller(), record.args().to_string());
 				LINES.lock().unwrap_or_else(|e| e.into_inner()).push(line);
 			}
 		}
@@ -37,8 +38,34 @@ pub fn runtime_log() -> Vec<String> {
 		log::set_max_level(log::LevelFilter::Info);
 	});
 	let mut lines = LINES.lock().unwrap_or_else(|e| e.into_inner());
-	let this = thread::current().id();
+	let this = caller();
 	let (mine, others) = lines.drain(..).partition(|(id, _)| *id == this);
 	*lines = others;
 	mine.into_iter().map(|(_, line)| line).collect()
 }
+
+/// The name of this thread, or its id where it has none.
+fn caller() -> String {
+	let this = thread::current();
+	this.name().map_or_else(|| format!("{:?}", this.id()), str::to_owned)
+}
+
+/// Registers a scenario written once over any host, `fn scenario<H: Host>(new: fn(Storage) ->
+/// H)`, as one test per host named: `scenario::wasmtime`, `scenario::smoldot`,
+/// `scenario::native`.
+macro_rules! in_hosts {
+	($scenario:ident: $($host:ident),+) => {
+		mod $scenario {
+			$(
+				#[test]
+				fn $host() {
+					super::$scenario($crate::host::in_hosts!(@new $host))
+				}
+			)+
+		}
+	};
+	(@new wasmtime) => { $crate::host::Wasmtime::new };
+	(@new smoldot) => { $crate::host::Smoldot::new };
+	(@new native) => { $crate::host::Native::new };
+}
+pub(crate) use in_hosts;

@@ -5,10 +5,11 @@
 use crate::{
 	chain::{dev_chain, sudo, Chain, OpenBlock, Ours, OursBlock},
 	fuzz::Fixture,
-	host::{runtime_log, Host, HostExt, Wasmtime},
+	host::{in_hosts, runtime_log, Host, HostExt, Wasmtime},
 };
 use codec::Encode;
 use mvp_chain_runtime::{Block, RuntimeCall};
+use sp_core::storage::Storage;
 use sp_keyring::Sr25519Keyring::Alice;
 use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 use sp_version::RuntimeVersion;
@@ -20,23 +21,24 @@ fn remark(len: usize) -> RuntimeCall {
 }
 
 /// The executor still answers, with the version it answered before.
-fn still_answers(chain: &mut Chain<Wasmtime>) {
+fn still_answers<H: Host>(chain: &mut Chain<H>) {
 	let version: RuntimeVersion = chain.host.query("Core_version", ());
 	assert_eq!(version, chain.version);
 }
 
 /// The pool's refusal of `xt`, checked to be block building's answer too.
-fn refusal(block: &mut OpenBlock<Wasmtime>, xt: &[u8]) -> TransactionValidityError {
+fn refusal<H: Host>(block: &mut OpenBlock<H>, xt: &[u8]) -> TransactionValidityError {
 	let validity = block.validate(xt).expect_err("refused by the pool");
 	let applied = block.verdict(xt);
 	assert_eq!(applied, Err(validity), "block building refuses it as the pool does");
 	validity
 }
 
-#[test]
-fn extrinsics_past_the_block_length_are_refused_as_exhausting_resources() {
+fn extrinsics_past_the_block_length_are_refused_as_exhausting_resources<H: Host>(
+	new: fn(Storage) -> H,
+) {
 	runtime_log(); // Starts capturing panic messages.
-	let (mut chain, _) = dev_chain(Wasmtime::new);
+	let (mut chain, _) = dev_chain(new);
 	let mut block = chain.start_block().expect("initialize_block");
 	for len in [4 * MIB, 10 * MIB, 20 * MIB, 30 * MIB] {
 		let xt = block.sign(Alice, remark(len), 0).encode();
@@ -46,6 +48,9 @@ fn extrinsics_past_the_block_length_are_refused_as_exhausting_resources() {
 	}
 }
 
+in_hosts!(extrinsics_past_the_block_length_are_refused_as_exhausting_resources: wasmtime, native);
+
+/// Wasmtime only: the limit is the executor's heap, which the native runtime does not have.
 #[test]
 fn a_50_mib_extrinsic_is_refused_by_the_host_before_the_runtime_runs() {
 	let (mut chain, _) = dev_chain(Wasmtime::new);
@@ -67,7 +72,7 @@ fn nested(depth: usize, call: RuntimeCall) -> RuntimeCall {
 /// Alice's extrinsic whose call is `depth` layers of `sudo` around a remark, encoded by hand:
 /// a native encoder recurses as deep as the call nests. The signature covers a plain remark:
 /// decoding must refuse it before any signature check.
-fn nested_bytes(chain: &mut Chain<Wasmtime>, depth: usize) -> Vec<u8> {
+fn nested_bytes<H: Host>(chain: &mut Chain<H>, depth: usize) -> Vec<u8> {
 	let plain = remark(1);
 	let signed = crate::chain::body(&chain.sign(Alice, plain.clone(), 0));
 	let prefix = &signed[..signed.len() - plain.encoded_size()];
@@ -77,10 +82,11 @@ fn nested_bytes(chain: &mut Chain<Wasmtime>, depth: usize) -> Vec<u8> {
 	body.encode()
 }
 
-#[test]
-fn sudo_nested_within_the_decoding_depth_dispatches_and_deeper_is_refused() {
+fn sudo_nested_within_the_decoding_depth_dispatches_and_deeper_is_refused<H: Host>(
+	new: fn(Storage) -> H,
+) {
 	runtime_log();
-	let (mut chain, _) = dev_chain(Wasmtime::new);
+	let (mut chain, _) = dev_chain(new);
 	let within = chain.sign(Alice, nested(100, remark(1)), 0);
 	let built = chain.build_block(vec![within]);
 	assert_eq!(built.results, vec![Ok(Ok(()))]);
@@ -95,11 +101,12 @@ fn sudo_nested_within_the_decoding_depth_dispatches_and_deeper_is_refused() {
 	}
 }
 
-#[test]
-fn a_block_of_100_000_extrinsics_is_refused_with_a_clean_trap() {
+in_hosts!(sudo_nested_within_the_decoding_depth_dispatches_and_deeper_is_refused: wasmtime, native);
+
+fn a_block_of_100_000_extrinsics_is_refused_with_a_clean_trap<H: Host>(new: fn(Storage) -> H) {
 	runtime_log();
 	let fx = Fixture::build();
-	let (mut chain, _) = dev_chain(Wasmtime::new);
+	let (mut chain, _) = dev_chain(new);
 	// The block's own transfer, 100,000 times over: only the first can apply.
 	let mut extrinsics = fx.block.extrinsics.clone();
 	let transfer = extrinsics.pop().expect("the fixture block holds a transfer");
@@ -115,3 +122,5 @@ fn a_block_of_100_000_extrinsics_is_refused_with_a_clean_trap() {
 	let good = fx.block.encode();
 	chain.host.dry_call("Core_execute_block", &good).expect("a good block after it");
 }
+
+in_hosts!(a_block_of_100_000_extrinsics_is_refused_with_a_clean_trap: wasmtime, native);

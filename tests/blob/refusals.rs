@@ -3,16 +3,18 @@
 
 use crate::{
 	chain::{dev_chain, genesis_config, Ours},
-	host::{blob, state_with_code, HostExt, Wasmtime},
+	host::{blob, in_hosts, state_with_code, Host, HostExt, Wasmtime},
 };
 use mvp_chain_runtime::{Header, EXISTENTIAL_DEPOSIT, UNDECODABLE_EXTRINSIC};
 use serde_json::{json, Value};
+use sp_core::storage::Storage;
 use sp_inherents::CheckInherentsResult;
 use sp_runtime::{generic::LazyBlock, OpaqueExtrinsic};
 
-#[test]
-fn check_inherents_answers_a_block_with_an_undecodable_extrinsic_with_a_fatal_error() {
-	let (mut chain, _) = dev_chain(Wasmtime::new);
+fn check_inherents_answers_a_block_with_an_undecodable_extrinsic_with_a_fatal_error<H: Host>(
+	new: fn(Storage) -> H,
+) {
+	let (mut chain, _) = dev_chain(new);
 	let header = chain.next_header();
 	let data = chain.inherent_data(&header);
 	let mut extrinsics: Vec<OpaqueExtrinsic> =
@@ -26,6 +28,8 @@ fn check_inherents_answers_a_block_with_an_undecodable_extrinsic_with_a_fatal_er
 	assert_eq!(errors, vec![UNDECODABLE_EXTRINSIC]);
 }
 
+in_hosts!(check_inherents_answers_a_block_with_an_undecodable_extrinsic_with_a_fatal_error: wasmtime, native);
+
 type Change = Box<dyn FnOnce(&mut Value)>;
 
 /// The development config with `change` applied to it.
@@ -36,8 +40,7 @@ fn config_with(change: impl FnOnce(&mut Value)) -> Vec<u8> {
 	serde_json::to_vec(&config).expect("JSON")
 }
 
-#[test]
-fn build_state_names_what_the_pallets_genesis_would_trap_on() {
+fn build_state_names_what_the_pallets_genesis_would_trap_on<H: Host>(new: fn(Storage) -> H) {
 	let alice = json!("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY");
 	let cases: Vec<(&str, Change, &str)> = vec![
 		(
@@ -88,15 +91,17 @@ fn build_state_names_what_the_pallets_genesis_would_trap_on() {
 		),
 	];
 	for (name, change, expected) in cases {
-		let mut host = Wasmtime::new(state_with_code(blob()));
+		let mut host = new(state_with_code(blob()));
 		let built: Result<(), String> =
 			host.query("GenesisBuilder_build_state", config_with(change));
 		let error = built.expect_err(name);
 		assert!(error.contains(expected), "{name}: {error}");
 	}
-	let mut host = Wasmtime::new(state_with_code(blob()));
+	let mut host = new(state_with_code(blob()));
 	let dev_accounts =
 		config_with(|c| c["balances"]["devAccounts"] = json!([3, 1_000_000_000_000u64, null]));
 	let built: Result<(), String> = host.query("GenesisBuilder_build_state", dev_accounts);
 	assert_eq!(built, Ok(()), "a few dev accounts build");
 }
+
+in_hosts!(build_state_names_what_the_pallets_genesis_would_trap_on: wasmtime, native);

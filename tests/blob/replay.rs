@@ -1,11 +1,11 @@
-//! No replay across an account's lives, in both executors: an account signs an immortal and a
+//! No replay across an account's lives, in both executors and natively: an account signs an immortal and a
 //! mortal transfer, empties itself with `transfer_all` and is reaped, is funded again, and the
 //! exact bytes of each old transaction are refused as `Stale` by the pool's validation and by
 //! block building, while the account's new transactions land.
 
 use crate::{
 	chain::{dev_chain, sign_as, transfer, BuiltBlock, Chain, Ours, OursBlock, TxParams},
-	host::{Host, Smoldot, Wasmtime},
+	host::{in_hosts, Host},
 };
 use codec::Encode;
 use mvp_chain_runtime::{AccountId, BalancesCall, RuntimeCall, UncheckedExtrinsic, UNIT};
@@ -93,12 +93,4 @@ fn replay_is_refused<H: Host>(new: fn(Storage) -> H) {
 	assert!(chain.free(who) < free_before - UNIT, "the new transfer moved money and paid its fee");
 }
 
-#[test]
-fn replay_is_refused_in_wasmtime() {
-	replay_is_refused(Wasmtime::new);
-}
-
-#[test]
-fn replay_is_refused_in_smoldot() {
-	replay_is_refused(Smoldot::new);
-}
+in_hosts!(replay_is_refused: wasmtime, smoldot, native);

@@ -1,11 +1,11 @@
-//! Runtime upgrades through `:code`, in both executors: `sudo(system.set_code)` and the
+//! Runtime upgrades through `:code`, in both executors (natively up to the upgrade): `sudo(system.set_code)` and the
 //! `authorize_upgrade` + `apply_authorized_upgrade` path land and the chain goes on with the new
 //! code; a same or lower `spec_version`, another `spec_name` or bytes that are no runtime are
 //! refused with a clear dispatch error and the chain goes on with the old code.
 
 use crate::{
 	chain::{dev_chain, sudo, transfer, Chain, Ours, OursBlock},
-	host::{blob, Host, HostExt, Smoldot, Wasmtime},
+	host::{blob, in_hosts, Host, HostExt, Native},
 };
 use codec::Encode;
 use mvp_chain::fixtures::{FOREIGN_SPEC_NAME, NEXT_SPEC_VERSION};
@@ -105,7 +105,26 @@ fn authorized_upgrade_lands<H: Host>(new: fn(Storage) -> H) {
 
 fn bad_upgrades_are_refused_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H) {
 	let (mut chain, _) = dev_chain(new);
-	let refused = |error: frame_system::Error<Runtime>| vec![Err(DispatchError::from(error))];
+	refused_upgrades(&mut chain);
+
+	// After an upgrade, the old blob is a lower spec_version.
+	let built = chain.submit(Alice, set_code(next_blob()));
+	assert_eq!(built.sudo_results(), vec![Ok(())]);
+	chain.version = chain.host.query("Core_version", ());
+	let built = chain.submit(Alice, set_code(blob()));
+	assert_eq!(built.sudo_results(), refused(frame_system::Error::SpecVersionNeedsToIncrease));
+	assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(next_blob()));
+	transfers_work(&mut chain);
+}
+
+fn refused(error: frame_system::Error<Runtime>) -> Vec<Result<(), DispatchError>> {
+	vec![Err(DispatchError::from(error))]
+}
+
+/// A same `spec_version`, another `spec_name` and bytes that are no runtime are each refused,
+/// and the chain goes on with its code; returns the blocks built.
+fn refused_upgrades<H: Host>(chain: &mut Chain<H>) -> Vec<Block> {
+	let mut blocks = Vec::new();
 	let cases: [(&str, Vec<u8>, frame_system::Error<Runtime>); 3] = [
 		("same spec_version", blob().to_vec(), frame_system::Error::SpecVersionNeedsToIncrease),
 		(
@@ -124,17 +143,9 @@ fn bad_upgrades_are_refused_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H
 		assert_eq!(built.sudo_results(), refused(error), "{what}");
 		assert!(!built.code_updated(), "{what}");
 		assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(blob()), "{what}");
-		transfers_work(&mut chain);
+		blocks.extend([built.block, transfers_work(chain)]);
 	}
-
-	// After an upgrade, the old blob is a lower spec_version.
-	let built = chain.submit(Alice, set_code(next_blob()));
-	assert_eq!(built.sudo_results(), vec![Ok(())]);
-	chain.version = chain.host.query("Core_version", ());
-	let built = chain.submit(Alice, set_code(blob()));
-	assert_eq!(built.sudo_results(), refused(frame_system::Error::SpecVersionNeedsToIncrease));
-	assert_eq!(chain.host.storage(well_known_keys::CODE).as_deref(), Some(next_blob()));
-	transfers_work(&mut chain);
+	blocks
 }
 
 /// A block that changes `:code` runs its parent's code to the end; a block abandoned half-way
@@ -153,42 +164,31 @@ fn an_abandoned_block_leaves_no_code_pinned<H: Host>(new: fn(Storage) -> H) {
 	assert_eq!(running.spec_version, 101, "the abandoned block left its parent's code pinned");
 }
 
-#[test]
-fn set_code_upgrades_in_wasmtime() {
-	set_code_upgrades_and_the_chain_goes_on(Wasmtime::new);
-}
+in_hosts!(set_code_upgrades_and_the_chain_goes_on: wasmtime, smoldot);
+in_hosts!(authorized_upgrade_lands: wasmtime, smoldot);
+in_hosts!(bad_upgrades_are_refused_and_the_chain_goes_on: wasmtime, smoldot);
+in_hosts!(an_abandoned_block_leaves_no_code_pinned: wasmtime, smoldot);
 
+/// Natively, bad upgrades are refused as in the executors, and a good one lands; the native
+/// runtime cannot run the code it lands, and from there every call says so, in authoring and
+/// in import alike.
 #[test]
-fn set_code_upgrades_in_smoldot() {
-	set_code_upgrades_and_the_chain_goes_on(Smoldot::new);
-}
+fn native_runs_up_to_an_upgrade_and_then_says_it_cannot_follow() {
+	let (mut chain, genesis) = dev_chain(Native::new);
+	let mut blocks = refused_upgrades(&mut chain);
+	let built = chain.submit(Alice, set_code(next_blob()));
+	assert_eq!(built.sudo_results(), vec![Ok(())]);
+	assert!(built.code_updated());
+	blocks.push(built.block);
+	let stop = chain.host.dry_call("Core_version", &[]).expect_err("native cannot run 101");
+	assert!(stop.contains("`:code` holds mvp-chain 101"), "{stop}");
+	assert!(stop.contains("native execution cannot follow"), "{stop}");
 
-#[test]
-fn authorized_upgrade_lands_in_wasmtime() {
-	authorized_upgrade_lands(Wasmtime::new);
-}
-
-#[test]
-fn authorized_upgrade_lands_in_smoldot() {
-	authorized_upgrade_lands(Smoldot::new);
-}
-
-#[test]
-fn bad_upgrades_are_refused_in_wasmtime() {
-	bad_upgrades_are_refused_and_the_chain_goes_on(Wasmtime::new);
-}
-
-#[test]
-fn bad_upgrades_are_refused_in_smoldot() {
-	bad_upgrades_are_refused_and_the_chain_goes_on(Smoldot::new);
-}
-
-#[test]
-fn an_abandoned_block_leaves_no_code_pinned_in_wasmtime() {
-	an_abandoned_block_leaves_no_code_pinned(Wasmtime::new);
-}
-
-#[test]
-fn an_abandoned_block_leaves_no_code_pinned_in_smoldot() {
-	an_abandoned_block_leaves_no_code_pinned(Smoldot::new);
+	let mut importer = Native::new(genesis.storage.clone());
+	for block in &blocks {
+		importer.call("Core_execute_block", &block.encode()).expect("the block imports");
+		assert_eq!(importer.state_root(V1), block.header.state_root);
+	}
+	let after = importer.dry_call("Core_version", &[]).expect_err("native cannot run 101");
+	assert_eq!(after, stop);
 }

@@ -3,7 +3,7 @@
 
 use crate::{
 	chain::{dev_chain, genesis, transfer, Ours},
-	host::{HostExt, Wasmtime},
+	host::{in_hosts, Host, HostExt},
 };
 use codec::Decode;
 use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
@@ -16,11 +16,11 @@ use mvp_chain_runtime::{
 	Runtime, UNIT,
 };
 use pallet_balances::WeightInfo;
+use sp_core::storage::Storage;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 
-#[test]
-fn a_transfer_is_quoted_the_measured_weight() {
-	let (mut chain, _) = dev_chain(Wasmtime::new);
+fn a_transfer_is_quoted_the_measured_weight<H: Host>(new: fn(Storage) -> H) {
+	let (mut chain, _) = dev_chain(new);
 	let call = transfer(Bob, UNIT);
 	let measured = Measured::<Runtime>::transfer_keep_alive();
 	assert_ne!(
@@ -37,9 +37,10 @@ fn a_transfer_is_quoted_the_measured_weight() {
 	assert!(info.weight.ref_time() > measured.ref_time());
 }
 
-#[test]
-fn the_announced_block_limits_use_the_measured_base_weights() {
-	let mut host = Wasmtime::new(genesis("development").storage);
+in_hosts!(a_transfer_is_quoted_the_measured_weight: wasmtime, native);
+
+fn the_announced_block_limits_use_the_measured_base_weights<H: Host>(new: fn(Storage) -> H) {
+	let mut host = new(genesis("development").storage);
 	let raw: Option<Vec<u8>> = host.query("Metadata_metadata_at_version", 15u32);
 	let metadata = subxt_metadata::Metadata::decode_from(&raw.expect("V15")[..]).expect("metadata");
 	let constant = metadata
@@ -56,3 +57,5 @@ fn the_announced_block_limits_use_the_measured_base_weights() {
 		frame_support::weights::constants::ExtrinsicBaseWeight::get()
 	);
 }
+
+in_hosts!(the_announced_block_limits_use_the_measured_base_weights: wasmtime, native);

@@ -7,7 +7,10 @@
 //! heap limit (no [`Cost::heap_peak`]), the test profile's overflow checks and debug
 //! assertions, no RFC-78 metadata hash, and its stack is the calling thread's.
 
-use super::{state::State, Cost, Host};
+use super::{
+	state::{set_safely, State},
+	Cost, Host,
+};
 use codec::Decode;
 use sp_core::{storage::Storage, H256};
 use sp_runtime::StateVersion;
@@ -71,8 +74,11 @@ fn version_of(code: &[u8], state: &mut State) -> Result<RuntimeVersion, String> 
 	RuntimeVersion::decode(&mut &encoded[..]).map_err(|e| format!("`:code`'s version: {e}"))
 }
 
+/// The native runtime's stack.
+const STACK: usize = 256 << 20;
+
 thread_local! {
-	/// Set while this thread runs the native runtime.
+	/// Set on the threads that run the native runtime.
 	static IN_RUNTIME: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -100,13 +106,28 @@ impl Host for Native {
 		keep: &dyn Fn(&[u8]) -> bool,
 	) -> Result<(Vec<u8>, Cost), String> {
 		self.runs_ours()?;
-		let (result, time) = self.state.transaction(keep, || {
-			IN_RUNTIME.set(true);
-			let output = mvp_chain_runtime::api::dispatch(method, input);
-			IN_RUNTIME.set(false);
-			output.ok_or_else(|| format!("the runtime has no export `{method}`"))
+		// On a thread of its own with a stack as deep as the blob's is in wasmtime at least:
+		// native frames of the test profile are larger, and a native stack overflow would
+		// abort the process, not trap. It takes the caller's name, by which tests find what
+		// their calls logged.
+		let caller = std::thread::current().name().map(str::to_owned);
+		let (result, time) = self.state.transaction(keep, |ext| {
+			std::thread::scope(|scope| {
+				let mut thread = std::thread::Builder::new().stack_size(STACK);
+				if let Some(name) = caller {
+					thread = thread.name(name);
+				}
+				let call = move || {
+					IN_RUNTIME.set(true);
+					set_safely(ext, || {
+						mvp_chain_runtime::api::dispatch(method, input)
+							.ok_or_else(|| format!("the runtime has no export `{method}`"))
+					})
+				};
+				let thread = thread.spawn_scoped(scope, call).expect("a thread for the call");
+				thread.join().expect("the call's panics are caught")
+			})
 		});
-		IN_RUNTIME.set(false);
 		result.map(|output| (output, Cost { time, heap_peak: None, host: Vec::new() }))
 	}
 

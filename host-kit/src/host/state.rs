@@ -11,7 +11,7 @@ use sp_core::{
 use sp_externalities::Externalities;
 use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
 use sp_runtime::{traits::BlakeTwo256, StateVersion};
-use sp_state_machine::TestExternalities;
+use sp_state_machine::{InMemoryBackend, TestExternalities};
 use std::{
 	collections::BTreeMap,
 	panic::AssertUnwindSafe,
@@ -35,20 +35,19 @@ impl State {
 		self.ext = externalities(state.clone(), &self.keystore);
 	}
 
-	/// Runs `call` with these externalities set, in a storage transaction that is kept if the
-	/// call returns and `keep` approves of its answer. A panic (of a host function, or of the
-	/// native runtime) is the call's error, as on a node. Says how long `call` took.
+	/// Runs `call` in a storage transaction that is kept if the call returns and `keep`
+	/// approves of its answer. `call` sets the externalities it is given for the runtime (see
+	/// [`set_safely`]). Says how long `call` took.
 	pub fn transaction(
 		&mut self,
 		keep: &dyn Fn(&[u8]) -> bool,
-		call: impl FnOnce() -> Result<Vec<u8>, String>,
+		call: impl FnOnce(&mut Ext<'_>) -> Result<Vec<u8>, String>,
 	) -> (Result<Vec<u8>, String>, Duration) {
 		let mut ext = self.ext.ext();
 		ext.storage_start_transaction();
 		let started = Instant::now();
-		let outcome = with_externalities_safe(&mut ext, AssertUnwindSafe(call));
+		let result = call(&mut ext);
 		let time = started.elapsed();
-		let result = outcome.unwrap_or_else(|panic| Err(panic.to_string()));
 		if result.as_deref().is_ok_and(keep) {
 			ext.storage_commit_transaction().expect("a transaction was started");
 		} else {
@@ -96,6 +95,19 @@ impl State {
 	pub fn state_root(&mut self, version: StateVersion) -> H256 {
 		H256::from_slice(&self.ext.ext().storage_root(version))
 	}
+}
+
+/// The externalities of one call.
+pub(super) type Ext<'a> = sp_state_machine::Ext<'a, BlakeTwo256, InMemoryBackend<BlakeTwo256>>;
+
+/// Runs `call` with `ext` set for the runtime; a panic (of a host function, or of the native
+/// runtime) is the call's error, as on a node.
+pub(super) fn set_safely(
+	ext: &mut Ext<'_>,
+	call: impl FnOnce() -> Result<Vec<u8>, String>,
+) -> Result<Vec<u8>, String> {
+	with_externalities_safe(ext, AssertUnwindSafe(call))
+		.unwrap_or_else(|panic| Err(panic.to_string()))
 }
 
 fn externalities(state: Storage, keystore: &Arc<MemoryKeystore>) -> TestExternalities<BlakeTwo256> {

@@ -4,7 +4,7 @@
 
 use super::{
 	host_group,
-	state::State,
+	state::{set_safely, State},
 	timed::{self, Timed},
 	Cost, Host,
 };
@@ -162,10 +162,12 @@ impl Host for Wasmtime {
 		let mut instance = module.new_instance(HEAP).map_err(|e| e.to_string())?;
 		timed::reset();
 		let mut stats = None;
-		let (result, time) = self.state.transaction(keep, || {
-			let (result, allocation) = instance.call_with_allocation_stats(method, input);
-			stats = allocation;
-			result.map_err(|e| e.to_string())
+		let (result, time) = self.state.transaction(keep, |ext| {
+			set_safely(ext, || {
+				let (result, allocation) = instance.call_with_allocation_stats(method, input);
+				stats = allocation;
+				result.map_err(|e| e.to_string())
+			})
 		});
 		let host = if self.timed {
 			timed::spent::<Functions>()
