@@ -4,9 +4,10 @@
 
 use crate::{
 	chain::{self, genesis, pallets},
-	host::{HostExt, Wasmtime},
+	host::{in_hosts, Host, HostExt},
 };
 use scale_info::{TypeDef, TypeDefPrimitive};
+use sp_core::storage::Storage;
 
 /// The primitive type `id` is, seen through compact encoding and single-field wrappers.
 fn primitive(metadata: &subxt_metadata::Metadata, id: u32) -> Option<TypeDefPrimitive> {
@@ -18,9 +19,8 @@ fn primitive(metadata: &subxt_metadata::Metadata, id: u32) -> Option<TypeDefPrim
 	}
 }
 
-#[test]
-fn subxt_loads_every_listed_metadata_version() {
-	let mut host = Wasmtime::new(genesis("development").storage);
+fn subxt_loads_every_listed_metadata_version<H: Host>(new: fn(Storage) -> H) {
+	let mut host = new(genesis("development").storage);
 	let versions: Vec<u32> = host.query("Metadata_metadata_versions", ());
 	for v in [14, 15, 16] {
 		assert!(versions.contains(&v), "V{v} not offered: {versions:?}");
@@ -74,3 +74,5 @@ fn subxt_loads_every_listed_metadata_version() {
 		}
 	}
 }
+
+in_hosts!(subxt_loads_every_listed_metadata_version: wasmtime, native);

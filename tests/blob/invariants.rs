@@ -10,7 +10,7 @@
 
 use crate::{
 	chain::{dev_chain, sign_as, sudo, BuiltBlock, Chain, EventRecord, Ours, TxParams},
-	host::{decode_exact, Host, HostExt, Wasmtime},
+	host::{decode_exact, Host, HostExt},
 	knobs,
 	old_transactions::OldTransactions,
 };
@@ -77,10 +77,10 @@ fn amount(rng: &mut StdRng, free: Balance, fee: Balance) -> Balance {
 /// (a seed that reaped her once starved the rest of the run of refills).
 fn random_op(
 	rng: &mut StdRng,
-	chain: &mut Chain<Wasmtime>,
+	chain: &mut Chain<impl Host>,
 	actors: &[sr25519::Pair],
 	fee: Balance,
-	upgraded: bool,
+	no_upgrade: bool,
 ) -> (usize, RuntimeCall) {
 	let (from, to) = (rng.gen_range(1..actors.len()), rng.gen_range(0..actors.len()));
 	let (source, dest) = (id(&actors[from]), id(&actors[to]));
@@ -107,7 +107,7 @@ fn random_op(
 		})),
 		76..82 => (from, balances(BalancesCall::burn { value, keep_alive: rng.gen() })),
 		82..88 => (from, RuntimeCall::System(SystemCall::remark_with_event { remark: vec![1; 8] })),
-		88..90 if !upgraded => {
+		88..90 if !no_upgrade => {
 			let code = NEXT_SPEC_VERSION.expect("fixtures are built with the blob").to_vec();
 			root(RuntimeCall::System(SystemCall::set_code { code }))
 		},
@@ -213,13 +213,31 @@ fn check_accounts(
 	}
 }
 
-#[test]
-fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
+mod random_transfers_sudo_and_upgrades_keep_the_money_invariants {
+	use crate::host::{Native, Wasmtime};
+
+	#[test]
+	fn wasmtime() {
+		super::random_transfers_sudo_and_upgrades_keep_the_money_invariants(Wasmtime::new, true);
+	}
+
+	/// Without the upgrade, which the native runtime cannot follow (`upgrade.rs`).
+	#[test]
+	fn native() {
+		super::random_transfers_sudo_and_upgrades_keep_the_money_invariants(Native::new, false);
+	}
+}
+
+/// `upgrades`: whether the workload may upgrade the runtime (once).
+fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
+	new: fn(Storage) -> H,
+	upgrades: bool,
+) {
 	let ops = knobs::number("MVP_INVARIANT_OPS").map_or(CI_OPS, |n| n as usize);
 	let seed = knobs::seed("MVP_INVARIANT_SEED");
 	eprintln!("MVP_INVARIANT_SEED={seed}, {ops} operations");
 	let mut rng = StdRng::seed_from_u64(seed);
-	let (mut chain, _) = dev_chain(Wasmtime::new);
+	let (mut chain, _) = dev_chain(new);
 	let actors = actors();
 	let sample =
 		chain.sign(Sr25519Keyring::Alice, crate::chain::transfer(Sr25519Keyring::Bob, 1), 0);
@@ -235,7 +253,8 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 		let mut signed = Vec::new();
 		let mut xts = Vec::new();
 		for _ in 0..rng.gen_range(1..=8).min(ops - done) {
-			let (signer, call) = random_op(&mut rng, &mut chain, &actors, fee, upgraded);
+			let (signer, call) =
+				random_op(&mut rng, &mut chain, &actors, fee, upgraded || !upgrades);
 			let who = id(&actors[signer]);
 			let nonce = match next_nonce.get(&signer) {
 				Some(n) => *n,
@@ -289,7 +308,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 		let context = format!("seed {seed}, after block {}", built.block.header.number);
 		check_accounts(chain.total_issuance(), &before, &after, &gone, &sent, &context);
 
-		let mut importer = Wasmtime::new(parent);
+		let mut importer = new(parent);
 		importer.call("Core_execute_block", &built.block.encode()).unwrap_or_else(|e| {
 			panic!("{context}: re-execution failed: {}", e.lines().next().unwrap_or_default())
 		});
@@ -317,6 +336,6 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants() {
 			"seed {seed}: only {stale} replays of earlier lives refused as stale"
 		);
 		// 2% of operations try the upgrade until one lands: missed in 600 with p < 10^-5.
-		assert!(upgraded, "seed {seed}: the runtime was never upgraded");
+		assert_eq!(upgraded, upgrades, "seed {seed}: upgraded");
 	}
 }

@@ -1,11 +1,11 @@
 //! Offline signers can sign for the blob: it is built with the RFC-78 hash of its own metadata,
 //! so a transaction in `CheckMetadataHash` mode 1 with the hash a signer computes from that
 //! metadata is valid and lands, in both executors; a wrong hash is `BadProof`; mode 0 still
-//! works; and a fixture blob (another `spec_version`) carries its own hash, not the blob's.
+//! works (natively too, where no hash is compiled in); and a fixture blob (another `spec_version`) carries its own hash, not the blob's.
 
 use crate::{
 	chain::{chain_at, dev_chain, genesis_in, sign_as, transfer, Chain, Ours, OursBlock},
-	host::{state_with_code, Host, HostExt, Smoldot, Wasmtime},
+	host::{in_hosts, state_with_code, Host, HostExt, Native, Wasmtime},
 };
 use codec::{Decode, Encode};
 use mvp_chain::fixtures::NEXT_SPEC_VERSION;
@@ -15,7 +15,9 @@ use mvp_chain_runtime::{
 };
 use sp_core::storage::Storage;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
-use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+use sp_runtime::transaction_validity::{
+	InvalidTransaction, TransactionValidityError, UnknownTransaction,
+};
 use sp_version::RuntimeVersion;
 
 /// The digest a signer computes from what the chain's runtime serves: its V15 metadata and
@@ -85,14 +87,25 @@ fn fixture_checks_its_own_hash<H: Host>(new: fn(Storage) -> H) {
 	mode_one_lands_and_a_wrong_hash_is_bad_proof(&mut chain, ours);
 }
 
-#[test]
-fn mode_one_with_the_blobs_metadata_hash_lands_in_wasmtime() {
-	blob_checks_its_own_hash(Wasmtime::new);
-}
+in_hosts!(blob_checks_its_own_hash: wasmtime, smoldot);
 
+/// Natively there is no hash to check: it is the digest of the blob's metadata, compiled into
+/// the blob's second build only. Mode 1 is then `CannotLookup` whatever the hash, as in any
+/// runtime built without one, and mode 0 lands.
 #[test]
-fn mode_one_with_the_blobs_metadata_hash_lands_in_smoldot() {
-	blob_checks_its_own_hash(Smoldot::new);
+fn the_native_runtime_has_no_metadata_hash_and_says_so() {
+	let (mut chain, _) = dev_chain(Native::new);
+	let cannot_lookup = TransactionValidityError::Unknown(UnknownTransaction::CannotLookup);
+	let right = digest(&mut chain.host);
+	for hash in [right, [7; 32]] {
+		let xt = signed(&mut chain, Some(hash));
+		assert_eq!(chain.validate(&xt).map(|_| ()), Err(cannot_lookup));
+	}
+	let bob = chain.free(Bob.to_account_id());
+	let mode_zero = chain.sign(Alice, transfer(Bob, UNIT), 0);
+	let built = chain.build_block(vec![mode_zero]);
+	assert_eq!(built.results, vec![Ok(Ok(()))]);
+	assert_eq!(chain.free(Bob.to_account_id()), bob + UNIT);
 }
 
 #[test]

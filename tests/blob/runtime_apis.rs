@@ -2,7 +2,7 @@
 
 use crate::{
 	chain::{dev_chain, genesis, pallets, slot_time, transfer, Ours},
-	host::{HostExt, Wasmtime},
+	host::{in_hosts, Host, HostExt},
 };
 use codec::{Decode, Encode};
 use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
@@ -13,6 +13,7 @@ use pallet_transaction_payment::{FeeDetails, RuntimeDispatchInfo};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::{AuthorityId as GrandpaId, AuthorityList, OpaqueKeyOwnershipProof};
 use sp_core::crypto::KeyTypeId;
+use sp_core::storage::Storage;
 use sp_inherents::{CheckInherentsResult, InherentData};
 use sp_keyring::{
 	Ed25519Keyring,
@@ -23,13 +24,12 @@ use sp_runtime::Weight;
 use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
-fn dev_host() -> Wasmtime {
-	Wasmtime::new(genesis("development").storage)
+fn dev_host<H: Host>(new: fn(Storage) -> H) -> H {
+	new(genesis("development").storage)
 }
 
-#[test]
-fn core_version_lists_every_api_at_the_release_version() {
-	let version: RuntimeVersion = dev_host().query("Core_version", ());
+fn core_version_lists_every_api_at_the_release_version<H: Host>(new: fn(Storage) -> H) {
+	let version: RuntimeVersion = dev_host(new).query("Core_version", ());
 	assert_eq!(version.spec_name, "mvp-chain");
 	assert_eq!(version.spec_version, VERSION.spec_version);
 	// The blob's list equals the one the native build derives from the API traits' versions.
@@ -54,6 +54,8 @@ fn core_version_lists_every_api_at_the_release_version() {
 	}
 }
 
+in_hosts!(core_version_lists_every_api_at_the_release_version: wasmtime, native);
+
 fn pallet_names(metadata: &RuntimeMetadata) -> Vec<String> {
 	match metadata {
 		RuntimeMetadata::V14(m) => m.pallets.iter().map(|p| p.name.clone()).collect(),
@@ -63,9 +65,8 @@ fn pallet_names(metadata: &RuntimeMetadata) -> Vec<String> {
 	}
 }
 
-#[test]
-fn metadata_decodes_at_every_listed_version() {
-	let mut host = dev_host();
+fn metadata_decodes_at_every_listed_version<H: Host>(new: fn(Storage) -> H) {
+	let mut host = dev_host(new);
 	let expected = pallets();
 
 	// `OpaqueMetadata` encodes as the bytes it wraps.
@@ -89,9 +90,12 @@ fn metadata_decodes_at_every_listed_version() {
 	assert!(absent.is_none());
 }
 
-#[test]
-fn check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one() {
-	let (mut chain, genesis) = dev_chain(Wasmtime::new);
+in_hosts!(metadata_decodes_at_every_listed_version: wasmtime, native);
+
+fn check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one<H: Host>(
+	new: fn(Storage) -> H,
+) {
+	let (mut chain, genesis) = dev_chain(new);
 	let header = chain.next_header();
 	let block = chain.build_block(vec![]).block;
 	let slot_time = |data_offset: i64| {
@@ -100,7 +104,7 @@ fn check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one() {
 		data.put_data(sp_timestamp::INHERENT_IDENTIFIER, &now).unwrap();
 		data
 	};
-	let mut parent = Wasmtime::new(genesis.storage.clone());
+	let mut parent = new(genesis.storage.clone());
 	let good: CheckInherentsResult =
 		parent.query("BlockBuilder_check_inherents", (&block, slot_time(0)));
 	assert!(good.ok());
@@ -110,29 +114,32 @@ fn check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one() {
 	assert!(!bad.ok());
 }
 
-#[test]
-fn offchain_worker_runs() {
-	let (mut chain, _) = dev_chain(Wasmtime::new);
+in_hosts!(check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one: wasmtime, native);
+
+fn offchain_worker_runs<H: Host>(new: fn(Storage) -> H) {
+	let (mut chain, _) = dev_chain(new);
 	let header: Header = chain.build_block(vec![]).block.header;
 	let () = chain.host.query("OffchainWorkerApi_offchain_worker", &header);
 }
 
-#[test]
-fn aura_reports_slot_duration_and_authorities() {
-	let mut host = dev_host();
+in_hosts!(offchain_worker_runs: wasmtime, native);
+
+fn aura_reports_slot_duration_and_authorities<H: Host>(new: fn(Storage) -> H) {
+	let mut host = dev_host(new);
 	let duration: u64 = host.query("AuraApi_slot_duration", ());
 	assert_eq!(duration, SLOT_DURATION);
 	let authorities: Vec<AuraId> = host.query("AuraApi_authorities", ());
 	assert_eq!(authorities, vec![AuraId::from(Alice.public())]);
 
-	let mut local = Wasmtime::new(genesis("local_testnet").storage);
+	let mut local = new(genesis("local_testnet").storage);
 	let authorities: Vec<AuraId> = local.query("AuraApi_authorities", ());
 	assert_eq!(authorities, vec![AuraId::from(Alice.public()), AuraId::from(Bob.public())]);
 }
 
-#[test]
-fn grandpa_answers_all_its_calls() {
-	let mut host = dev_host();
+in_hosts!(aura_reports_slot_duration_and_authorities: wasmtime, native);
+
+fn grandpa_answers_all_its_calls<H: Host>(new: fn(Storage) -> H) {
+	let mut host = dev_host(new);
 	let authorities: AuthorityList = host.query("GrandpaApi_grandpa_authorities", ());
 	assert_eq!(authorities, vec![(GrandpaId::from(Ed25519Keyring::Alice.public()), 1)]);
 	let set_id: u64 = host.query("GrandpaApi_current_set_id", ());
@@ -150,9 +157,10 @@ fn grandpa_answers_all_its_calls() {
 	assert!(submitted.is_none(), "reports are not accepted without key-owner proofs");
 }
 
-#[test]
-fn session_keys_are_generated_into_the_keystore_and_decode() {
-	let mut host = dev_host();
+in_hosts!(grandpa_answers_all_its_calls: wasmtime, native);
+
+fn session_keys_are_generated_into_the_keystore_and_decode<H: Host>(new: fn(Storage) -> H) {
+	let mut host = dev_host(new);
 	let owner = Alice.to_account_id().encode();
 	let generated: OpaqueGeneratedSessionKeys =
 		host.query("SessionKeys_generate_session_keys", (owner, None::<Vec<u8>>));
@@ -165,8 +173,16 @@ fn session_keys_are_generated_into_the_keystore_and_decode() {
 	);
 	let aura: [u8; 32] = decoded[0].0.clone().try_into().expect("an sr25519 key");
 	let grandpa: [u8; 32] = decoded[1].0.clone().try_into().expect("an ed25519 key");
-	assert!(host.keystore.sr25519_public_keys(KeyTypeId(*b"aura")).contains(&aura.into()));
-	assert!(host.keystore.ed25519_public_keys(KeyTypeId(*b"gran")).contains(&grandpa.into()));
+	assert!(host
+		.keystore()
+		.expect("a keystore")
+		.sr25519_public_keys(KeyTypeId(*b"aura"))
+		.contains(&aura.into()));
+	assert!(host
+		.keystore()
+		.expect("a keystore")
+		.ed25519_public_keys(KeyTypeId(*b"gran"))
+		.contains(&grandpa.into()));
 	assert!(!generated.proof.is_empty(), "the keys come with an ownership proof");
 
 	let garbage: Option<Vec<(Vec<u8>, KeyTypeId)>> =
@@ -174,9 +190,10 @@ fn session_keys_are_generated_into_the_keystore_and_decode() {
 	assert!(garbage.is_none());
 }
 
-#[test]
-fn transaction_payment_apis_agree_with_each_other() {
-	let (mut chain, _) = dev_chain(Wasmtime::new);
+in_hosts!(session_keys_are_generated_into_the_keystore_and_decode: wasmtime, native);
+
+fn transaction_payment_apis_agree_with_each_other<H: Host>(new: fn(Storage) -> H) {
+	let (mut chain, _) = dev_chain(new);
 	let call = transfer(Bob, 5);
 	let xt = chain.sign(Alice, call.clone(), 0);
 	let len = xt.encoded_size() as u32;
@@ -223,9 +240,10 @@ fn transaction_payment_apis_agree_with_each_other() {
 	);
 }
 
-#[test]
-fn genesis_builder_lists_serves_and_validates_presets() {
-	let mut host = dev_host();
+in_hosts!(transaction_payment_apis_agree_with_each_other: wasmtime, native);
+
+fn genesis_builder_lists_serves_and_validates_presets<H: Host>(new: fn(Storage) -> H) {
+	let mut host = dev_host(new);
 	let names: Vec<String> = host.query("GenesisBuilder_preset_names", ());
 	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
 
@@ -248,9 +266,10 @@ fn genesis_builder_lists_serves_and_validates_presets() {
 	assert!(refused.expect_err("bad JSON is refused").contains("Invalid JSON"));
 }
 
-#[test]
-fn view_functions_dispatch_by_id() {
-	let mut host = dev_host();
+in_hosts!(genesis_builder_lists_serves_and_validates_presets: wasmtime, native);
+
+fn view_functions_dispatch_by_id<H: Host>(new: fn(Storage) -> H) {
+	let mut host = dev_host(new);
 	let id = pallet_probe::ScratchViewFunction::<Runtime>::id();
 	let answer: Result<Vec<u8>, ViewFunctionDispatchError> =
 		host.query("RuntimeViewFunction_execute_view_function", (&id, ().encode()));
@@ -261,6 +280,8 @@ fn view_functions_dispatch_by_id() {
 		host.query("RuntimeViewFunction_execute_view_function", (&unknown, ().encode()));
 	assert!(matches!(answer, Err(ViewFunctionDispatchError::NotFound(_))), "{answer:?}");
 }
+
+in_hosts!(view_functions_dispatch_by_id: wasmtime, native);
 
 /// Alice prevoting for two blocks in one round: a well-formed GRANDPA equivocation report.
 pub fn equivocation_report() -> sp_consensus_grandpa::EquivocationProof<sp_core::H256, u32> {

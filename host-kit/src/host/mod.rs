@@ -20,6 +20,7 @@ use sp_core::{
 	storage::{well_known_keys, Storage},
 	H256,
 };
+use sp_keystore::testing::MemoryKeystore;
 use sp_runtime::StateVersion;
 use std::{collections::BTreeMap, time::Duration};
 
@@ -83,6 +84,12 @@ pub trait Host {
 	fn pairs(&mut self) -> BTreeMap<Vec<u8>, Vec<u8>>;
 	/// The root of the main trie, with values laid out as `version` says.
 	fn state_root(&mut self, version: StateVersion) -> H256;
+
+	/// Where `SessionKeys_generate_session_keys` puts the keys it makes, in hosts that have
+	/// a keystore (a full node's; not a light client's).
+	fn keystore(&self) -> Option<&MemoryKeystore> {
+		None
+	}
 }
 
 /// A borrowed host is a host, so that a [`Chain`](crate::chain::Chain) can work on one a caller
@@ -119,6 +126,10 @@ impl<H: Host + ?Sized> Host for &mut H {
 
 	fn state_root(&mut self, version: StateVersion) -> H256 {
 		(**self).state_root(version)
+	}
+
+	fn keystore(&self) -> Option<&MemoryKeystore> {
+		(**self).keystore()
 	}
 }
 

@@ -13,6 +13,7 @@ use super::{
 };
 use codec::Decode;
 use sp_core::{storage::Storage, H256};
+use sp_keystore::testing::MemoryKeystore;
 use sp_runtime::StateVersion;
 use sp_version::RuntimeVersion;
 use std::{
@@ -157,5 +158,9 @@ impl Host for Native {
 
 	fn state_root(&mut self, version: StateVersion) -> H256 {
 		self.state.state_root(version)
+	}
+
+	fn keystore(&self) -> Option<&MemoryKeystore> {
+		Some(&self.state.keystore)
 	}
 }

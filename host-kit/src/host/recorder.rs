@@ -61,4 +61,8 @@ impl<H: Host> Host for Recorder<H> {
 	fn state_root(&mut self, version: StateVersion) -> H256 {
 		self.inner.state_root(version)
 	}
+
+	fn keystore(&self) -> Option<&sp_keystore::testing::MemoryKeystore> {
+		self.inner.keystore()
+	}
 }

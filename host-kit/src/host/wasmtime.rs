@@ -43,16 +43,12 @@ pub struct Wasmtime {
 	/// Host functions time themselves (a clock read around every host call), for
 	/// [`Cost::host`]; the module is then a separate compilation.
 	timed: bool,
-	/// Where `SessionKeys_generate_session_keys` puts the keys it makes.
-	pub keystore: Arc<MemoryKeystore>,
 }
 
 impl Wasmtime {
 	/// A host over `state`, which holds the blob under `:code`.
 	pub fn new(state: Storage) -> Self {
-		let state = State::new(state);
-		let keystore = state.keystore.clone();
-		Self { state, pinned: None, timed: false, keystore }
+		Self { state: State::new(state), pinned: None, timed: false }
 	}
 
 	/// A host over `state` whose host functions time themselves.
@@ -207,5 +203,9 @@ impl Host for Wasmtime {
 
 	fn state_root(&mut self, version: StateVersion) -> H256 {
 		self.state.state_root(version)
+	}
+
+	fn keystore(&self) -> Option<&MemoryKeystore> {
+		Some(&self.state.keystore)
 	}
 }

@@ -1,5 +1,5 @@
 //! Fuzzing at the blob boundary: arbitrary and mutated-valid inputs to every entry point, in
-//! sc-executor over the development genesis. An entry point that answers errors as values must
+//! sc-executor and natively, over the development genesis. An entry point that answers errors as values must
 //! answer every input its arguments decode from; a trap, where one is allowed, must leave the
 //! executor working for the next call.
 //!
@@ -14,14 +14,14 @@ mod mutate;
 use crate::{
 	chain::{body, chain_at, dev_chain, genesis_config, transfer, Genesis, Ours, TxParams},
 	contract::{exported_functions, ENTRY_POINTS},
-	host::{blob, runtime_log, state_with_code, Host, Wasmtime},
+	host::{blob, in_hosts, runtime_log, state_with_code, Host, Wasmtime},
 	knobs,
 };
 use codec::Decode;
 use entry_points::{Contract, EntryPoint, State};
 use mvp_chain_runtime::{Block, RuntimeCall, UNIT};
 use rand::{rngs::StdRng, Rng, SeedableRng};
-use sp_core::H256;
+use sp_core::{storage::Storage, H256};
 use sp_inherents::InherentData;
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 use sp_version::RuntimeVersion;
@@ -76,12 +76,12 @@ impl Fixture {
 		}
 	}
 
-	/// An executor in `state`.
-	fn host(&self, state: State) -> Wasmtime {
+	/// A host of kind `new` in `state`.
+	fn host<H: Host>(&self, new: fn(Storage) -> H, state: State) -> H {
 		if state == State::Code {
-			return Wasmtime::new(state_with_code(blob()));
+			return new(state_with_code(blob()));
 		}
-		let mut chain = chain_at(Wasmtime::new(self.genesis.storage.clone()), &self.genesis);
+		let mut chain = chain_at(new(self.genesis.storage.clone()), &self.genesis);
 		if state == State::Building {
 			let mut block = chain.start_block().expect("initialize_block");
 			block.apply_inherents().expect("the inherents are accepted");
@@ -104,7 +104,7 @@ enum Outcome {
 /// Calls `ep` with `input` and holds it to its contract; `Err` names the breach.
 fn check(
 	ep: &EntryPoint,
-	host: &mut Wasmtime,
+	host: &mut impl Host,
 	fx: &Fixture,
 	input: &[u8],
 ) -> Result<Outcome, String> {
@@ -159,14 +159,13 @@ fn every_entry_point_is_fuzzed() {
 	assert_eq!(fuzzed, ENTRY_POINTS.iter().map(|n| n.to_string()).collect(), "the contract's list");
 }
 
-#[test]
-fn every_entry_point_answers_or_traps_cleanly() {
+fn every_entry_point_answers_or_traps_cleanly<H: Host>(new: fn(Storage) -> H) {
 	let inputs = knobs::number("MVP_FUZZ_INPUTS").map_or(CI_INPUTS, |n| n as usize);
 	let seed = knobs::seed("MVP_FUZZ_SEED");
 	runtime_log(); // Starts capturing panic messages.
 	eprintln!("fuzzing with MVP_FUZZ_SEED={seed}, {inputs} inputs per entry point");
 	let fx = Fixture::build();
-	let mut hosts = [State::Head, State::Code, State::Building].map(|s| fx.host(s));
+	let mut hosts = [State::Head, State::Code, State::Building].map(|s| fx.host(new, s));
 	let crashers_file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-crashers.txt");
 	let _ = std::fs::remove_file(&crashers_file);
 	let mut crashers = String::new();
@@ -217,13 +216,14 @@ fn every_entry_point_answers_or_traps_cleanly() {
 	}
 }
 
+in_hosts!(every_entry_point_answers_or_traps_cleanly: wasmtime, native);
+
 /// Every input that once broke an entry point's contract, replayed.
-#[test]
-fn committed_crashers_stay_fixed() {
+fn committed_crashers_stay_fixed<H: Host>(new: fn(Storage) -> H) {
 	runtime_log(); // Starts capturing panic messages.
 	let fx = Fixture::build();
 	let eps = entry_points::all(&fx);
-	let mut hosts = [State::Head, State::Code, State::Building].map(|s| fx.host(s));
+	let mut hosts = [State::Head, State::Code, State::Building].map(|s| fx.host(new, s));
 	for line in include_str!("regressions.txt").lines() {
 		let line = line.split('#').next().unwrap_or_default().trim();
 		let Some((name, hex)) = line.split_once(' ') else { continue };
@@ -233,3 +233,5 @@ fn committed_crashers_stay_fixed() {
 		check(ep, host, &fx, &input).unwrap_or_else(|why| panic!("{name}: {why}"));
 	}
 }
+
+in_hosts!(committed_crashers_stay_fixed: wasmtime, native);
