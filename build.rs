@@ -5,7 +5,7 @@
 //! The runtime is built by a separate cargo invocation: its no_std feature set cannot share a
 //! feature resolution with a native (std) build.
 //!
-//! With this crate's `fixtures` feature (the tests and the bench enable it), three more builds
+//! With this crate's `fixtures` feature (the tests and the bench enable it), four more builds
 //! of the same source, each with one runtime feature, become `fixtures::*`; a plain
 //! `cargo build` builds the one runtime.
 //!
@@ -43,7 +43,7 @@ struct Fixture {
 	feature: &'static str,
 }
 
-const FIXTURES: [Fixture; 3] = [
+const FIXTURES: [Fixture; 4] = [
 	Fixture {
 		name: "NEXT_SPEC_VERSION",
 		doc: "The runtime with `spec_version` one above the blob's: a valid upgrade.",
@@ -58,6 +58,12 @@ const FIXTURES: [Fixture; 3] = [
 		name: "BENCHMARKS",
 		doc: "The runtime with `runtime-benchmarks`: the `Benchmark` API, for weight generation.",
 		feature: "runtime-benchmarks",
+	},
+	Fixture {
+		name: "TRY_RUNTIME",
+		doc:
+			"The runtime with `try-runtime`: FRAME's upgrade checks and every pallet's `try_state`.",
+		feature: "try-runtime",
 	},
 ];
 

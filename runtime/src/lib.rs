@@ -104,6 +104,11 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
+/// Storage migrations, run once by the first block of a runtime that lists them, oldest first.
+/// Each is versioned: it runs on a chain at its pallet's `from` storage version only, so it is
+/// harmless on a chain that ran it already. Drop one once every chain has.
+pub type Migrations = (pallet_nonce_clock::migrations::v1::MigrateV0ToV1<Runtime>,);
+
 pub type Executive = frame_executive::Executive<
 	Runtime,
 	Block,

@@ -14,7 +14,8 @@ pub fn blob() -> &'static [u8] {
 	mvp_chain::WASM_BINARY.expect("the blob is built unless SKIP_WASM_BUILD is set")
 }
 
-/// Takes what the runtime logged on the `runtime` target, where sp-io's panic handler writes,
+/// Takes what the runtime logged on the `runtime` target, where sp-io's panic handler writes
+/// (and on `try-runtime`, where FRAME's upgrade checks do),
 /// from calls made on this thread: wasmtime runs the blob on the caller's thread, the native
 /// host on one that takes the caller's name (a test's threads are named after the test).
 pub fn runtime_log() -> Vec<String> {
@@ -23,7 +24,8 @@ pub fn runtime_log() -> Vec<String> {
 	static INSTALLED: OnceLock<()> = OnceLock::new();
 	impl log::Log for Capture {
 		fn enabled(&self, metadata: &log::Metadata) -> bool {
-			metadata.target() == "runtime"
+			// FRAME's upgrade checks report on their own target.
+			matches!(metadata.target(), "runtime" | "try-runtime")
 		}
 		fn log(&self, record: &log::Record) {
 			if self.enabled(record.metadata()) {

@@ -1,7 +1,8 @@
 //! Random workloads, block after block in the executor, hold the money invariants: total
 //! issuance is the sum of all accounts, no account holds less than the existential deposit,
 //! fees are withdrawn exactly as `TransactionPaymentApi_query_info` predicts, nonces only grow,
-//! and re-executing a block on its parent state gives the same state root. Every included
+//! and re-executing a block on its parent state gives the same state root, and every pallet's
+//! `try_state` holds after it (through the try-runtime build). Every included
 //! transaction is kept: once its signer has been reaped and funded again, its exact bytes are
 //! resubmitted, and neither the pool nor block building may accept them.
 //!
@@ -10,9 +11,10 @@
 
 use crate::{
 	chain::{dev_chain, sign_as, sudo, BuiltBlock, Chain, EventRecord, Ours, TxParams},
-	host::{decode_exact, Host, HostExt},
+	host::{decode_exact, Host, HostExt, Wasmtime},
 	knobs,
 	old_transactions::OldTransactions,
+	try_runtime::{with_try_code, TryStateSelect},
 };
 use codec::{Decode, Encode};
 use frame_support::storage::storage_prefix;
@@ -26,7 +28,7 @@ use sp_core::{sr25519, storage::Storage, Pair};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
 	traits::Header as _, transaction_validity::InvalidTransaction, ApplyExtrinsicResult,
-	StateVersion::V1,
+	StateVersion::V1, Weight,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -237,6 +239,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 	let seed = knobs::seed("MVP_INVARIANT_SEED");
 	eprintln!("MVP_INVARIANT_SEED={seed}, {ops} operations");
 	let mut rng = StdRng::seed_from_u64(seed);
+	crate::host::runtime_log(); // Starts capturing what try-runtime says.
 	let (mut chain, _) = dev_chain(new);
 	let actors = actors();
 	let sample =
@@ -244,6 +247,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 	let fee = chain.query_info(&sample).partial_fee;
 	let (mut done, mut blocks, mut included, mut reaped, mut upgraded) = (0, 0, 0, 0, false);
 	let (mut old, mut replayed, mut stale) = (OldTransactions::default(), 0, 0);
+	let mut try_checked = 0;
 	let mut state = chain.host.pairs();
 
 	while done < ops {
@@ -308,6 +312,18 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 		let context = format!("seed {seed}, after block {}", built.block.header.number);
 		check_accounts(chain.total_issuance(), &before, &after, &gone, &sent, &context);
 
+		// Every pallet's `try_state` after the block, through the try-runtime build (a
+		// fixture of this source, spec 100: after the upgrade, the signatures commit to 101).
+		let mut checker = Wasmtime::new(with_try_code(parent.clone()));
+		let checks = (&built.block, false, !upgraded, TryStateSelect::All);
+		let _: Weight = checker.try_query("TryRuntime_execute_block", checks).unwrap_or_else(|e| {
+			panic!(
+				"{context}: try-runtime: {e}; the runtime said: {:?}",
+				crate::host::runtime_log()
+			)
+		});
+		try_checked += 1;
+
 		let mut importer = new(parent);
 		importer.call("Core_execute_block", &built.block.encode()).unwrap_or_else(|e| {
 			panic!("{context}: re-execution failed: {}", e.lines().next().unwrap_or_default())
@@ -323,6 +339,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 		 upgraded: {upgraded}, {replayed} replays of earlier lives refused ({stale} as stale)"
 	);
 	assert!(included > 0, "seed {seed}: nothing was included");
+	assert_eq!(try_checked, blocks, "seed {seed}: try_state after every block");
 	// Floors for a run of CI's length or longer, about half of what such runs reach (README):
 	// a workload that stopped landing transfers, reaping accounts or upgrading tests nothing.
 	if ops >= CI_OPS {

@@ -20,5 +20,6 @@ mod refusals;
 mod replay;
 mod reproducible;
 mod runtime_apis;
+mod try_runtime;
 mod upgrade;
 mod weights;

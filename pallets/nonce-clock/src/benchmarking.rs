@@ -13,7 +13,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn post_transactions() {
-		Ticks::<T>::put(1_000_000);
+		Ticks::<T>::put(Clock { ticks: 1_000_000, block: 0u32.into() });
 		// A block whose 100 extrinsics are done.
 		unhashed::put(EXTRINSIC_INDEX, &100u32);
 		frame_system::Pallet::<T>::note_finished_extrinsics();
@@ -23,12 +23,12 @@ mod benchmarks {
 			<Pallet<T> as PostTransactions>::post_transactions();
 		}
 
-		assert_eq!(Ticks::<T>::get(), 1_000_100);
+		assert_eq!(Ticks::<T>::get().ticks, 1_000_100);
 	}
 
 	#[benchmark]
 	fn now() {
-		Ticks::<T>::put(1_000_000);
+		Ticks::<T>::put(Clock { ticks: 1_000_000, block: 0u32.into() });
 		frame_system::Pallet::<T>::note_finished_initialize();
 		let start;
 

@@ -14,9 +14,11 @@
 //! `Stale`, immortal transactions included. (A nonce that starts at the *block number*, as
 //! RFC-0173 notes, is caught up by an account that sends many transactions per block.)
 //!
-//! The clock costs one `u64` in storage, whatever the number of accounts: the extrinsics of
-//! finished blocks, added once per block after its transactions (`PostTransactions`), plus
-//! the current extrinsic's position read from `frame_system`'s execution phase.
+//! The clock costs one value in storage, whatever the number of accounts ([`Clock`]): the
+//! extrinsics of finished blocks, added once per block after its transactions
+//! (`PostTransactions`), and the block that last added them; plus the current extrinsic's
+//! position read from `frame_system`'s execution phase. Storage version 0 kept the count alone;
+//! [`migrations::v1`] moves a chain from there.
 //!
 //! Wiring, both required (a runtime that skips one is not protected):
 //! - `frame_system::Config::Nonce = TypeWithDefault<u64, NonceStart<Runtime>>`, so that a
@@ -29,11 +31,14 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub use pallet::*;
 pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -50,7 +55,11 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 
+	/// 1: [`Ticks`] holds a [`Clock`](super::Clock) (0: a bare `u64` count).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -58,16 +67,24 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
-	/// Extrinsics of all finished blocks; once the current block's transactions are done, of
-	/// the current block too.
+	/// The clock as of the last block whose transactions are done.
 	#[pallet::storage]
-	pub type Ticks<T> = StorageValue<_, u64, ValueQuery>;
+	pub type Ticks<T> = StorageValue<_, super::Clock<BlockNumberFor<T>>, ValueQuery>;
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// `PostTransactions` is not charged by the executive; its weight is booked here.
 		fn on_initialize(_: BlockNumberFor<T>) -> Weight {
 			T::WeightInfo::post_transactions()
+		}
+
+		/// Between blocks, and after an upgrade's migrations, the clock was last advanced by
+		/// the current block: every block advances it once its transactions are done.
+		#[cfg(feature = "try-runtime")]
+		fn try_state(now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let advanced = Ticks::<T>::get().block;
+			ensure!(advanced == now, "the nonce clock was last advanced in another block");
+			Ok(())
 		}
 	}
 }
@@ -80,15 +97,38 @@ impl<T: Config> Pallet<T> {
 			Some(Phase::ApplyExtrinsic(index)) => u64::from(index) + 1,
 			_ => 0,
 		};
-		Ticks::<T>::get().saturating_add(begun_in_block)
+		Ticks::<T>::get().ticks.saturating_add(begun_in_block)
 	}
 }
 
 impl<T: Config> PostTransactions for Pallet<T> {
 	fn post_transactions() {
 		let applied = u64::from(frame_system::Pallet::<T>::extrinsic_count());
-		Ticks::<T>::mutate(|ticks| *ticks = ticks.saturating_add(applied));
+		let block = frame_system::Pallet::<T>::block_number();
+		Ticks::<T>::mutate(|clock| {
+			*clock = Clock { ticks: clock.ticks.saturating_add(applied), block }
+		});
 	}
+}
+
+/// What [`Ticks`] holds.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	codec::Encode,
+	codec::Decode,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+)]
+pub struct Clock<BlockNumber> {
+	/// Extrinsics of all blocks up to `block`, inclusive.
+	pub ticks: u64,
+	/// The last block whose transactions were counted: a tool sees how fresh the clock is.
+	pub block: BlockNumber,
 }
 
 /// The nonce a new account starts at, for `sp_runtime::TypeWithDefault`.

@@ -1,4 +1,4 @@
-use crate::{mock::*, Ticks};
+use crate::{mock::*, Clock, Ticks};
 use frame_system::Account;
 use std::collections::BTreeMap;
 
@@ -18,7 +18,7 @@ fn the_clock_counts_the_extrinsics_begun() {
 		}
 	}
 	new_test_ext().execute_with(|| {
-		Ticks::<Test>::put(10);
+		Ticks::<Test>::put(Clock { ticks: 10, block: 0 });
 		let mut readings = Readings(Vec::new());
 		run_block(1, 3, &mut readings);
 		run_block(2, 0, &mut readings);
@@ -26,7 +26,7 @@ fn the_clock_counts_the_extrinsics_begun() {
 		assert_eq!(readings.0, [10, 11, 12, 13, 13, 13, 13, 13, 14, 14]);
 		// Outside any block, as a wallet's `AccountNonceApi` query runs.
 		assert_eq!(NonceClock::now(), 14);
-		assert_eq!(Ticks::<Test>::get(), 14);
+		assert_eq!(Ticks::<Test>::get(), Clock { ticks: 14, block: 3 });
 	});
 }
 
@@ -46,7 +46,7 @@ fn a_new_account_starts_at_the_clock_and_an_old_one_keeps_its_nonce() {
 	new_test_ext().execute_with(|| {
 		System::inc_providers(&1);
 		assert_eq!(*System::account_nonce(1), 0, "genesis accounts start at 0");
-		Ticks::<Test>::put(1_000);
+		Ticks::<Test>::put(Clock { ticks: 1_000, block: 0 });
 		run_block(1, 4, &mut CreateInThird);
 		assert_eq!(*System::account_nonce(7), 1_003 + 1);
 		assert_eq!(*System::account_nonce(1), 0);
@@ -171,5 +171,81 @@ impl BlockPhases for Lives {
 
 	fn finalize(&mut self) {
 		self.churn();
+	}
+}
+
+mod migration_to_v1 {
+	use super::*;
+	use crate::migrations::v1::MigrateV0ToV1;
+	use frame_support::{
+		storage::unhashed,
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+		weights::RuntimeDbWeight,
+	};
+
+	/// A chain at storage version 0 after block 41, whose clock stands at 1234.
+	fn v0_chain() -> sp_io::TestExternalities {
+		let mut ext = new_test_ext();
+		ext.execute_with(|| {
+			System::set_block_number(41);
+			unhashed::put(&Ticks::<Test>::hashed_key(), &1234u64);
+			StorageVersion::new(0).put::<NonceClock>();
+		});
+		ext
+	}
+
+	fn db() -> RuntimeDbWeight {
+		<Test as frame_system::Config>::DbWeight::get()
+	}
+
+	#[test]
+	fn keeps_the_ticks_stamps_the_parent_block_and_bumps_the_version() {
+		v0_chain().execute_with(|| {
+			assert_eq!(NonceClock::on_chain_storage_version(), 0);
+			let weight = MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Ticks::<Test>::get(), Clock { ticks: 1234, block: 41 });
+			assert_eq!(NonceClock::on_chain_storage_version(), 1);
+			assert_eq!(
+				NonceClock::on_chain_storage_version(),
+				NonceClock::in_code_storage_version()
+			);
+			// Its read and write, and the version's.
+			assert_eq!(weight, db().reads_writes(2, 2));
+			// New accounts start at the migrated clock.
+			assert_eq!(NonceClock::now(), 1234);
+		});
+	}
+
+	#[test]
+	fn runs_once() {
+		v0_chain().execute_with(|| {
+			MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			let migrated = unhashed::get_raw(&Ticks::<Test>::hashed_key());
+			System::set_block_number(50);
+			assert_eq!(MigrateV0ToV1::<Test>::on_runtime_upgrade(), db().reads(1));
+			assert_eq!(unhashed::get_raw(&Ticks::<Test>::hashed_key()), migrated);
+			assert_eq!(Ticks::<Test>::get(), Clock { ticks: 1234, block: 41 });
+		});
+	}
+
+	#[test]
+	fn a_chain_without_a_clock_starts_one_at_zero() {
+		v0_chain().execute_with(|| {
+			unhashed::kill(&Ticks::<Test>::hashed_key());
+			MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Ticks::<Test>::get(), Clock { ticks: 0, block: 41 });
+		});
+	}
+
+	/// Bytes that are not version 0's count (here: a clock already migrated, under a version
+	/// that says 0) are left as they are, never reset to a clock at zero.
+	#[test]
+	fn a_value_that_is_not_v0s_is_left_alone() {
+		v0_chain().execute_with(|| {
+			let v1 = Clock { ticks: 99u64, block: 7u64 };
+			unhashed::put(&Ticks::<Test>::hashed_key(), &v1);
+			MigrateV0ToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Ticks::<Test>::get(), v1);
+		});
 	}
 }

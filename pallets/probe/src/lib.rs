@@ -53,6 +53,16 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Scratch<T> = StorageValue<_, u32, OptionQuery>;
 
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// The rolled-back write never reaches the state.
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			ensure!(!Scratch::<T>::exists(), "probe: Scratch outlived storage_rollback");
+			Ok(())
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {

@@ -66,6 +66,7 @@ impl frame_system::Config for Runtime {
 	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 	/// Advances the nonce clock that new accounts' nonces start at.
 	type PostTransactions = NonceClock;
+	type SingleBlockMigrations = crate::Migrations;
 }
 
 impl pallet_nonce_clock::Config for Runtime {
