@@ -8,8 +8,10 @@ use crate::{
 	host::{blob, in_hosts, Host, HostExt, Native},
 };
 use codec::Encode;
+use frame_support::traits::StorageVersion;
 use mvp_chain::fixtures::{FOREIGN_SPEC_NAME, NEXT_SPEC_VERSION};
-use mvp_chain_runtime::{Block, Runtime, RuntimeCall, RuntimeEvent, SystemCall, UNIT};
+use mvp_chain_runtime::{Block, NonceClock, Runtime, RuntimeCall, RuntimeEvent, SystemCall, UNIT};
+use pallet_nonce_clock::{Clock, Ticks};
 use sc_executor_common::runtime_blob::RuntimeBlob;
 use sp_core::storage::{well_known_keys, Storage};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
@@ -76,6 +78,37 @@ fn set_code_upgrades_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H) {
 		importer.call("Core_execute_block", &block.encode()).expect("the block imports");
 		assert_eq!(importer.state_root(V1), block.header.state_root);
 	}
+}
+
+/// The state an old runtime (storage version 0 of the nonce clock) leaves when its block has
+/// just set the new code: version 0's bare count, written here as that runtime wrote it, and
+/// `:code` replaced. The new runtime's first block migrates the clock before its own
+/// extrinsics count; no later block migrates again.
+fn an_upgrade_runs_the_migrations_once_in_its_first_block<H: Host>(new: fn(Storage) -> H) {
+	let (mut chain, _) = dev_chain(new);
+	transfers_work(&mut chain);
+	let clock: Clock<u32> = chain.host.read(&Ticks::<Runtime>::hashed_key()).expect("a clock");
+	let mut state = Storage { top: chain.host.pairs(), children_default: Default::default() };
+	state.top.insert(Ticks::<Runtime>::hashed_key().to_vec(), clock.ticks.encode());
+	state.top.insert(StorageVersion::storage_key::<NonceClock>().to_vec(), 0u16.encode());
+	state.top.insert(well_known_keys::CODE.to_vec(), next_blob().to_vec());
+	chain.host.reset(&state);
+	let version = |chain: &mut Chain<H>| -> u16 {
+		chain.host.read(&StorageVersion::storage_key::<NonceClock>()).expect("a version")
+	};
+	assert_eq!(version(&mut chain), 0);
+	chain.version = chain.host.query("Core_version", ());
+	assert_eq!(chain.version.spec_version, 101);
+
+	let first = transfers_work(&mut chain);
+	assert_eq!(version(&mut chain), 1);
+	let migrated: Clock<u32> = chain.host.read(&Ticks::<Runtime>::hashed_key()).expect("a clock");
+	// The timestamp and two transfers on top of the old count.
+	assert_eq!(migrated, Clock { ticks: clock.ticks + 3, block: first.header.number });
+	let second = transfers_work(&mut chain);
+	let after: Clock<u32> = chain.host.read(&Ticks::<Runtime>::hashed_key()).expect("a clock");
+	assert_eq!(after, Clock { ticks: clock.ticks + 6, block: second.header.number });
+	assert_eq!(version(&mut chain), 1);
 }
 
 fn authorized_upgrade_lands<H: Host>(new: fn(Storage) -> H) {
@@ -165,6 +198,7 @@ fn an_abandoned_block_leaves_no_code_pinned<H: Host>(new: fn(Storage) -> H) {
 }
 
 in_hosts!(set_code_upgrades_and_the_chain_goes_on: wasmtime, smoldot);
+in_hosts!(an_upgrade_runs_the_migrations_once_in_its_first_block: wasmtime, smoldot);
 in_hosts!(authorized_upgrade_lands: wasmtime, smoldot);
 in_hosts!(bad_upgrades_are_refused_and_the_chain_goes_on: wasmtime, smoldot);
 in_hosts!(an_abandoned_block_leaves_no_code_pinned: wasmtime, smoldot);
