@@ -17,6 +17,8 @@ pub mod v1 {
 		sp_runtime::TryRuntimeError,
 	};
 
+	const LOG_TARGET: &str = "runtime::nonce-clock";
+
 	/// The migration as a runtime lists it: it runs once, on a chain at storage version 0, and
 	/// sets version 1.
 	pub type MigrateV0ToV1<T> =
@@ -42,14 +44,18 @@ pub mod v1 {
 				Ok(ticks) => Ticks::<T>::put(Clock { ticks: ticks.unwrap_or_default(), block }),
 				// Left as it is rather than reset: a reset clock would let old transactions
 				// verify again. `try-runtime` refuses this upgrade before it is deployed.
-				Err(why) => log::error!(target: "runtime::nonce-clock", "{why}"),
+				Err(why) => log::error!(target: LOG_TARGET, "{why}"),
 			}
 			T::DbWeight::get().reads_writes(1, 1)
 		}
 
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
-			Ok(v0_ticks::<T>()?.encode())
+			// Logged too: tools show the log, and a tuple of refused migrations only says how
+			// many there were.
+			let ticks =
+				v0_ticks::<T>().inspect_err(|why| log::error!(target: LOG_TARGET, "{why}"))?;
+			Ok(ticks.encode())
 		}
 
 		#[cfg(feature = "try-runtime")]
