@@ -5,7 +5,8 @@
 //! It stands for the blob built from this source only: a call over a `:code` of another
 //! runtime (after an upgrade, or a fixture) is refused with an error that says so. It has no
 //! heap limit (no [`Cost::heap_peak`]), the test profile's overflow checks and debug
-//! assertions, no RFC-78 metadata hash, and its stack is the calling thread's.
+//! assertions, no RFC-78 metadata hash, and a stack of [`STACK`] bytes on a thread of its own
+//! (whose start [`Cost::time`] includes).
 
 use super::{
 	state::{set_safely, State},
