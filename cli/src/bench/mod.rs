@@ -2,6 +2,7 @@
 //! wasmi) on blocks of signed transfers, one blob or two side by side.
 
 mod block;
+mod calls;
 mod measure;
 mod options;
 mod report;
@@ -33,9 +34,37 @@ pub fn run(options: &Options) -> Result<(), String> {
 		let transfers = transfers.at(&blob, &genesis).map_err(named)?;
 		subjects.push(measure::Subject::new(blob, genesis, transfers));
 	}
+	if options.calls {
+		return count_calls(&mut subjects, options);
+	}
 	let results = measure::run(&mut subjects, options)?;
 	let blobs: Vec<&Blob> = subjects.iter().map(|s| &s.blob).collect();
 	report::print(&blobs, &results, options);
+	Ok(())
+}
+
+fn count_calls(subjects: &mut [measure::Subject], options: &Options) -> Result<(), String> {
+	let transfers = options
+		.transfers
+		.iter()
+		.find_map(|size| match size {
+			options::Size::Transfers(n) => Some(*n),
+			options::Size::Max => None,
+		})
+		.ok_or("--calls needs a number of transfers in --transfers, not only `max`")?;
+	let mut counts = Vec::new();
+	for subject in subjects.iter_mut() {
+		eprintln!("bench: {}: tracing blocks of 0 and {transfers} transfers", subject.blob.label);
+		let label = subject.blob.label.clone();
+		counts.push(calls::count(subject, transfers).map_err(|e| format!("{label}: {e}"))?);
+	}
+	let labels: Vec<&str> = subjects.iter().map(|s| s.blob.label.as_str()).collect();
+	if options.json {
+		let json = calls::to_json(&labels, &counts);
+		println!("{}", serde_json::to_string_pretty(&json).expect("JSON"));
+	} else {
+		calls::print(&labels, &counts, options.in_order);
+	}
 	Ok(())
 }
 

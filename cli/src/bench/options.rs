@@ -31,6 +31,13 @@ pub struct Options {
 	/// Print JSON instead of a table.
 	#[arg(long)]
 	pub json: bool,
+	/// Instead of timing, count one transfer's host calls by host function and by storage
+	/// item and operation (wasmtime, the first number of --transfers, 100 by default).
+	#[arg(long)]
+	pub calls: bool,
+	/// With --calls, also list one transfer's host calls in the order the runtime makes them.
+	#[arg(long, requires = "calls")]
+	pub in_order: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -92,6 +92,67 @@ fn measures_two_blobs_in_both_hosts() {
 }
 
 #[test]
+fn counts_one_transfers_host_calls_by_function_and_storage_item() {
+	let other = other_blob();
+	let output = bench(&[
+		"--calls",
+		"--in-order",
+		"--transfers",
+		"4",
+		"--vs",
+		other.to_str().unwrap(),
+		"--json",
+	]);
+	let _ = std::fs::remove_file(&other);
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+	let blobs = report["calls"].as_array().expect("calls");
+	assert_eq!(blobs.len(), 2);
+	for blob in blobs {
+		assert_eq!(blob["transfers"], 4, "{blob}");
+		let per_transfer = blob["per_transfer"].as_f64().expect("a count");
+		// Our transfers cost hundreds of host calls; a bench that traced nothing would say 0.
+		assert!(per_transfer > 300.0, "{blob}");
+		let function = |name: &str| blob["functions"][name].as_f64().unwrap_or(0.0);
+		assert_eq!(function("ext_crypto_sr25519_verify_version_2"), 1.0, "{blob}");
+		let item = |name: &str, operation: &str| {
+			let entries = blob["storage"].as_array().expect("storage");
+			entries
+				.iter()
+				.find(|e| e["item"] == name && e["operation"] == operation)
+				.and_then(|e| e["per_transfer"].as_f64())
+				.unwrap_or(0.0)
+		};
+		// Sender and destination are read and written; each transfer is noted once.
+		assert!(item("System::Account", "get") >= 2.0, "{blob}");
+		assert!(item("System::Account", "set") >= 2.0, "{blob}");
+		assert_eq!(item(":extrinsic_index", "set"), 1.0, "{blob}");
+		assert!(item("System::Events", "append") >= 3.0, "{blob}");
+		// One transfer traced in order, cut at `:extrinsic_index`: one signature check, and most
+		// of what the difference between the two blocks gives per transfer (the rest is the
+		// block's per-extrinsic work at its end, such as clearing `ExtrinsicData`).
+		let sequence: Vec<&str> = blob["sequence"]
+			.as_array()
+			.expect("a sequence")
+			.iter()
+			.filter_map(|l| l.as_str())
+			.collect();
+		assert_eq!(sequence.last(), Some(&"set :extrinsic_index"), "{sequence:?}");
+		let verified =
+			sequence.iter().filter(|l| l.starts_with("ext_crypto_sr25519_verify")).count();
+		assert_eq!(verified, 1, "{sequence:?}");
+		let traced: f64 = sequence
+			.iter()
+			.map(|line| line.rsplit_once(" ×").and_then(|(_, n)| n.parse().ok()).unwrap_or(1.0))
+			.sum();
+		assert!(traced <= per_transfer && traced > 0.9 * per_transfer, "{traced}: {sequence:?}");
+	}
+	// Two builds of one source cost the same calls.
+	assert_eq!(blobs[0]["functions"], blobs[1]["functions"]);
+	assert_eq!(blobs[0]["storage"], blobs[1]["storage"]);
+}
+
+#[test]
 fn table_names_blobs_and_figures() {
 	let output = bench(&["--transfers", "2", "--runs", "1", "--hosts", "wasmtime"]);
 	let stdout = String::from_utf8_lossy(&output.stdout);
@@ -112,6 +173,8 @@ fn bad_arguments_are_named() {
 		(&["--genesis-patch", "/nonexistent/p.json"][..], "cannot read /nonexistent/p.json"),
 		(&["--blob", "/nonexistent/blob.wasm"][..], "cannot read /nonexistent/blob.wasm"),
 		(&["--frobnicate"][..], "unexpected argument '--frobnicate'"),
+		(&["--calls", "--transfers", "max"][..], "--calls needs a number of transfers"),
+		(&["--in-order"][..], "the following required arguments were not provided"),
 	] {
 		let output = bench(args);
 		let stderr = String::from_utf8_lossy(&output.stderr);

@@ -13,6 +13,7 @@ pub use self::{
 	native::Native,
 	recorder::{RecordedCall, Recorder},
 	smoldot::Smoldot,
+	timed::HostCall,
 	wasmtime::Wasmtime,
 };
 use codec::{Decode, Encode};

@@ -1,11 +1,12 @@
 //! Host functions that time themselves. sc-executor-wasmtime links host functions only through
 //! `HostFunctions::register_static`, so `Timed<H>` registers, for each of `H`'s functions, a
 //! closure of the same wasm signature that runs the function's dynamic entry point
-//! (`Function::execute`, the same code the static one wraps) between two clock reads.
+//! (`Function::execute`, the same code the static one wraps) between two clock reads. On
+//! request it also traces every call: the function and, for storage functions, the key.
 
 use sp_wasm_interface::{
-	anyhow, wasmtime::Caller, Function, HostFunctionRegistry, HostFunctions, IntoValue,
-	TryFromValue, Value, ValueType,
+	anyhow, wasmtime::Caller, Function, FunctionContext, HostFunctionRegistry, HostFunctions,
+	IntoValue, Pointer, TryFromValue, Value, ValueType,
 };
 use std::{
 	cell::RefCell,
@@ -19,6 +20,43 @@ pub struct Timed<H>(PhantomData<H>);
 thread_local! {
 	/// Per host function (by its index in `H::host_functions()`): calls and time inside.
 	static SPENT: RefCell<Vec<(u64, Duration)>> = const { RefCell::new(Vec::new()) };
+	/// Every call in order, while tracing.
+	static TRACE: RefCell<Option<Vec<HostCall>>> = const { RefCell::new(None) };
+}
+
+/// One host call as the runtime made it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostCall {
+	pub function: &'static str,
+	/// The key (or prefix) a storage function was given; `None` for other functions.
+	pub key: Option<Vec<u8>>,
+}
+
+/// Starts tracing this thread's host calls, dropping any trace not taken.
+pub fn trace() {
+	TRACE.with(|trace| *trace.borrow_mut() = Some(Vec::new()));
+}
+
+/// The calls traced since [`trace`]; tracing stops.
+pub fn take_trace() -> Vec<HostCall> {
+	TRACE.with(|trace| trace.borrow_mut().take()).unwrap_or_default()
+}
+
+/// Appends a call to the trace, if tracing. Storage functions take their key first, as a
+/// pointer-size pair (pointer in the low half, length in the high half).
+fn note(function: &'static dyn Function, context: &mut dyn FunctionContext, args: &[Value]) {
+	TRACE.with(|trace| {
+		let mut trace = trace.borrow_mut();
+		let Some(trace) = trace.as_mut() else { return };
+		let key = match args.first() {
+			Some(Value::I64(fat)) if function.name().starts_with("ext_storage_") => {
+				let (pointer, len) = (*fat as u64 as u32, (*fat as u64 >> 32) as u32);
+				context.read_memory(Pointer::new(pointer), len).ok()
+			},
+			_ => None,
+		};
+		trace.push(HostCall { function: function.name(), key });
+	});
 }
 
 /// Clears the clocks; call before the call to be measured.
@@ -55,9 +93,10 @@ fn record(index: usize, time: Duration) {
 fn run(
 	index: usize,
 	function: &'static dyn Function,
-	context: &mut dyn sp_wasm_interface::FunctionContext,
+	context: &mut dyn FunctionContext,
 	args: &[Value],
 ) -> anyhow::Result<Option<Value>> {
+	note(function, context, args);
 	let started = Instant::now();
 	let result =
 		catch_unwind(AssertUnwindSafe(|| function.execute(context, &mut args.iter().copied())));

@@ -5,7 +5,7 @@
 use super::{
 	host_group,
 	state::{set_safely, State},
-	timed::{self, Timed},
+	timed::{self, HostCall, Timed},
 	Cost, Host,
 };
 use sc_executor_common::wasm_runtime::{HeapAllocStrategy, WasmModule};
@@ -43,12 +43,26 @@ pub struct Wasmtime {
 	/// Host functions time themselves (a clock read around every host call), for
 	/// [`Cost::host`]; the module is then a separate compilation.
 	timed: bool,
+	/// While tracing (a timed host only), the host calls of the last call.
+	trace: Option<Vec<HostCall>>,
 }
 
 impl Wasmtime {
 	/// A host over `state`, which holds the blob under `:code`.
 	pub fn new(state: Storage) -> Self {
-		Self { state: State::new(state), pinned: None, timed: false }
+		Self { state: State::new(state), pinned: None, timed: false, trace: None }
+	}
+
+	/// Compiles `code` with host functions that time themselves and traces every host call of
+	/// every call, for [`Wasmtime::last_trace`].
+	pub fn traced(code: &[u8]) -> Result<Self, String> {
+		let (host, _) = Self::compile(code, true)?;
+		Ok(Self { trace: Some(Vec::new()), ..host })
+	}
+
+	/// The host calls of the last call, in order, if this host traces.
+	pub fn last_trace(&self) -> Option<&[HostCall]> {
+		self.trace.as_deref()
 	}
 
 	/// A host over `state` whose host functions time themselves.
@@ -157,6 +171,9 @@ impl Host for Wasmtime {
 		// As on a node, every call gets a fresh instance: the call's time includes instantiating.
 		let mut instance = module.new_instance(HEAP).map_err(|e| e.to_string())?;
 		timed::reset();
+		if self.trace.is_some() {
+			timed::trace();
+		}
 		let mut stats = None;
 		let (result, time) = self.state.transaction(keep, |ext| {
 			set_safely(ext, || {
@@ -173,6 +190,9 @@ impl Host for Wasmtime {
 		} else {
 			Vec::new()
 		};
+		if self.trace.is_some() {
+			self.trace = Some(timed::take_trace());
+		}
 		let cost = Cost { time, heap_peak: stats.map(|s| s.bytes_allocated_peak), host };
 		result.map(|output| (output, cost))
 	}
