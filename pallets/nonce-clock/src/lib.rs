@@ -45,9 +45,11 @@ mod mock;
 mod tests;
 pub mod weights;
 
+use codec::Decode;
 use core::marker::PhantomData;
 use frame_support::traits::{Get, PostTransactions};
-use frame_system::Phase;
+use frame_system::{pallet_prelude::BlockNumberFor, Phase};
+use sp_core::storage::well_known_keys;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -93,11 +95,33 @@ impl<T: Config> Pallet<T> {
 	/// The clock: the nonce an account created now starts at. During extrinsic `i` it counts
 	/// that extrinsic as begun; before and after the block's extrinsics it is `Ticks`.
 	pub fn now() -> u64 {
-		let begun_in_block = match frame_system::Pallet::<T>::execution_phase() {
-			Some(Phase::ApplyExtrinsic(index)) => u64::from(index) + 1,
-			_ => 0,
+		let begun_in_block = match read_on_stack::<u32>(well_known_keys::EXTRINSIC_INDEX) {
+			// `:extrinsic_index` is 0 from the block's initialisation (and in the genesis
+			// state) until its first extrinsic ends: only the phase tells them apart.
+			Some(0) => match frame_system::Pallet::<T>::execution_phase() {
+				Some(Phase::ApplyExtrinsic(_)) => 1,
+				_ => 0,
+			},
+			Some(index) => u64::from(index) + 1,
+			// Gone once the block's extrinsics are done.
+			None => 0,
 		};
-		Ticks::<T>::get().ticks.saturating_add(begun_in_block)
+		let clock = read_on_stack::<Clock<BlockNumberFor<T>>>(&Ticks::<T>::hashed_key());
+		clock.unwrap_or_default().ticks.saturating_add(begun_in_block)
+	}
+}
+
+/// A small storage value read into a buffer on the stack; `None` where it is absent or does not
+/// decode, as `get` reads it. `now` runs each time a missing account is looked up (seven times in
+/// a transfer that creates one); `get` would have the host allocate a copy of each value that
+/// the runtime then frees, one more host call per value, and `ExecutionPhase`, read through
+/// `execution_phase`, changes with the extrinsic index that `:extrinsic_index` holds anyway.
+fn read_on_stack<V: Decode>(key: &[u8]) -> Option<V> {
+	let mut buffer = [0u8; 16];
+	let len = sp_io::storage::read(key, &mut buffer, 0)? as usize;
+	match buffer.get(..len) {
+		Some(value) => V::decode(&mut &value[..]).ok(),
+		None => frame_support::storage::unhashed::get(key),
 	}
 }
 

@@ -1,4 +1,5 @@
 use crate::{mock::*, Clock, Ticks};
+use codec::Encode;
 use frame_system::Account;
 use std::collections::BTreeMap;
 
@@ -27,6 +28,26 @@ fn the_clock_counts_the_extrinsics_begun() {
 		// Outside any block, as a wallet's `AccountNonceApi` query runs.
 		assert_eq!(NonceClock::now(), 14);
 		assert_eq!(Ticks::<Test>::get(), Clock { ticks: 14, block: 3 });
+	});
+}
+
+/// `now` reads the clock without `get`; it must read what `get` reads, whatever is stored.
+#[test]
+fn the_clock_reads_as_get_reads_it() {
+	new_test_ext().execute_with(|| {
+		let key = Ticks::<Test>::hashed_key();
+		assert_eq!(NonceClock::now(), 0, "no clock yet");
+		for (stored, ticks) in [
+			(Clock { ticks: u64::MAX, block: u64::MAX }.encode(), u64::MAX),
+			// Too short to decode: the default, as `ValueQuery` gives.
+			(vec![7; 3], 0),
+			// Longer than the clock: read from its start, as `get` decodes it.
+			([Clock { ticks: 5, block: 1u64 }.encode(), vec![9; 40]].concat(), 5),
+		] {
+			sp_io::storage::set(&key, &stored);
+			assert_eq!(NonceClock::now(), Ticks::<Test>::get().ticks);
+			assert_eq!(NonceClock::now(), ticks);
+		}
 	});
 }
 
