@@ -6,6 +6,7 @@
 use super::{block, measure::Subject};
 use mvp_host_kit::host::{HostCall, Wasmtime};
 use serde_json::{json, Value};
+use sp_core::bytes::to_hex;
 use std::collections::{BTreeMap, BTreeSet};
 use subxt::Metadata;
 
@@ -179,13 +180,9 @@ impl KeyNames {
 		match key.get(..16).and_then(|k| self.pallets.get(k)) {
 			Some(pallet) if key.len() == 16 => format!("{pallet}::*"),
 			Some(pallet) => format!("{pallet}::(not in the metadata)"),
-			None => format!("0x{}…", hex(&key[..key.len().min(8)])),
+			None => format!("{}…", to_hex(&key[..key.len().min(8)], false)),
 		}
 	}
-}
-
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Side-by-side tables: per transfer by function, then by storage item and operation.

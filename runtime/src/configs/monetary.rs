@@ -35,7 +35,7 @@ parameter_types! {
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	// Fees are burned: there is no treasury or block author reward on this chain. `BurnFees`
-	// does what `FungibleAdapter<Balances, ()>` would with about a hundred fewer host calls per
+	// does what `FungibleAdapter<Balances, ()>` would with about 80 fewer host calls per
 	// transaction (README, "Where a transfer's host calls go").
 	type OnChargeTransaction = mvp_fee_burner::BurnFees<Balances>;
 	type WeightToFee = IdentityFee<Balance>;
