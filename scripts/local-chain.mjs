@@ -2,9 +2,9 @@
 // once for each submitted transaction), so the chain advances like a live one. Chopsticks logs
 // warnings and errors only (its info log is eight lines a block); LOG_LEVEL=info brings it back.
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
 import { WsProvider } from '@polkadot/api';
 import { ensureFirstBlock } from './first-block.mjs';
+import { accepts, until } from './wait.mjs';
 
 const [spec, port = '8000', blob] = process.argv.slice(2);
 if (!spec) {
@@ -21,11 +21,7 @@ process.on('exit', () => chopsticks.kill());
 
 console.log(`starting chopsticks on ${url} ...`);
 // Its port first: a provider that retries would log every refused attempt.
-const portOpen = () => new Promise((resolve) => {
-  const socket = connect(Number(port), '127.0.0.1', () => { socket.end(); resolve(true); });
-  socket.on('error', () => resolve(false));
-});
-while (!(await portOpen())) await new Promise((r) => setTimeout(r, 250));
+await until(`chopsticks to open port ${port}`, () => accepts(port), { seconds: 300, every: 250 });
 const provider = new WsProvider(url);
 await provider.isReady;
 await ensureFirstBlock(provider);

@@ -56,16 +56,31 @@ export async function startChain(host) {
   }
 }
 
+// Longer than any scenario takes on a loaded 2-core machine; a client promise that never
+// settles (a submission whose status never comes) fails its test here instead of holding the run
+// until CI's deadline.
+const SCENARIO_SECONDS = 300;
+
 // Runs `body` against a fresh chain on `host`, and stops the chain whatever happens.
 export async function withChain(host, body) {
   const chain = await startChain(host);
+  let timer;
+  const timedOut = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      // The hung body still holds its client's connection, which would keep this test file's
+      // process alive once its tests are done: end it after the failure is reported.
+      setTimeout(() => process.exit(1), 10_000).unref();
+      reject(new Error(`the scenario did not finish within ${SCENARIO_SECONDS} s`));
+    }, SCENARIO_SECONDS * 1000);
+  });
   try {
-    await body(chain);
+    await Promise.race([body(chain), timedOut]);
   } catch (error) {
     // What the host saw is the first thing to read when a client test fails.
     error.message += `\n${host.name}'s last output:\n${chain.logs().slice(-4000)}`;
     throw error;
   } finally {
+    clearTimeout(timer);
     await chain.stop();
   }
 }

@@ -10,6 +10,7 @@ import {
   DEV_PHRASE, entropyToMiniSecret, mnemonicToEntropy, ss58Address,
 } from '@polkadot-labs/hdkd-helpers';
 import { WebSocket } from 'ws';
+import { until } from '../../scripts/wait.mjs';
 
 const { mvp } = await import('@polkadot-api/descriptors').catch((error) => {
   throw new Error(`no polkadot-api descriptors (${error.message}): ./scripts/test.sh generates them `
@@ -63,15 +64,12 @@ export async function submitAndSeal(chain, client, signed) {
   let settled = false;
   done.then(() => { settled = true; }, () => { settled = true; });
   const hex = Binary.toHex(signed);
-  for (let tries = 0; !settled; tries += 1) {
-    if (tries > 600) throw new Error('the transaction never reached the pool');
-    const pending = await client._request('author_pendingExtrinsics', []);
-    if (pending.includes(hex)) {
-      await chain.newBlock();
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let pooled = false;
+  await until('the transaction to reach the pool', async () => {
+    pooled = (await client._request('author_pendingExtrinsics', [])).includes(hex);
+    return settled || pooled;
+  }, { seconds: 30, every: 50 });
+  if (pooled) await chain.newBlock();
   return done;
 }
 
@@ -84,10 +82,8 @@ export async function submitAndSeal(chain, client, signed) {
 export async function seal(chain, client) {
   const hash = await chain.newBlock();
   const number = parseInt((await client._request('chain_getHeader', [hash])).number, 16);
-  for (let tries = 0; (await client.getFinalizedBlock()).number < number; tries += 1) {
-    if (tries > 600) throw new Error(`polkadot-api never saw block ${hash}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await until(`polkadot-api to follow the chain to block ${hash}`,
+    async () => (await client.getFinalizedBlock()).number >= number, { seconds: 30, every: 50 });
 }
 
 // The `TransactionValidityError` a rejected submission carried, or a failure if it was not one.

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { u8aToHex } from '@polkadot/util';
+import { until } from '../../scripts/wait.mjs';
 import { scenario, blockEvents, fixturePath, UNIT } from './chain.mjs';
 
 scenario('sudo(system.setCode) upgrades the runtime and transfers still work', async (chain) => {
@@ -29,16 +30,12 @@ scenario('sudo(system.setCode) upgrades the runtime and transfers still work', a
   const after = await api.rpc.state.getRuntimeVersion();
   assert.equal(after.specVersion.toNumber(), before + 1);
   assert.equal(after.specName.toString(), 'mvp-chain');
-  for (let i = 0; i < 100 && !announced.includes(before + 1); i += 1) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await until('the subscription to announce the upgrade', () => announced.includes(before + 1), { seconds: 10 });
   unsubscribe();
   assert.deepEqual([...new Set(announced)], [before, before + 1], 'the subscription announced the upgrade');
 
   // polkadot.js follows the upgrade before signing for the new spec version.
-  for (let i = 0; i < 100 && api.runtimeVersion.specVersion.toNumber() !== before + 1; i += 1) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await until('polkadot.js to follow the upgrade', () => api.runtimeVersion.specVersion.toNumber() === before + 1, { seconds: 10 });
   assert.equal(api.runtimeVersion.specVersion.toNumber(), before + 1);
   const bobBefore = (await api.query.system.account(bob.address)).data.free.toBigInt();
   await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAndSend(alice);

@@ -4,6 +4,7 @@
 // skipped with a note saying how to get it.
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { until } from '../../../scripts/wait.mjs';
 import { freePort, launch, portOpen } from './process.mjs';
 
 const BLOCK_MS = 1000;
@@ -26,13 +27,6 @@ export const NO_NODE = 'no polkadot-omni-node binary (set POLKADOT_OMNI_NODE or 
 
 const number = (header) => parseInt(header.number, 16);
 
-async function until(what, check, seconds = 60) {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`omni-node: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 export const omniNode = {
   name: 'omni-node',

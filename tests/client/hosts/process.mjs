@@ -1,7 +1,8 @@
 // What both hosts need to run as a child process: a free local port, the process with its
 // output kept for failure reports, and a wait for its RPC port.
 import { spawn } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { createServer } from 'node:net';
+import { accepts, until } from '../../../scripts/wait.mjs';
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -29,17 +30,13 @@ export function launch(bin, args, env = process.env) {
 
 // Resolves once `port` accepts connections; fails if the process exits or `seconds` pass.
 export async function portOpen(proc, port, name, seconds = 120) {
-  const open = () => new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
-    socket.on('error', () => resolve(false));
-  });
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await open())) {
-    if (!proc.running()) throw new Error(`${name} exited:\n${proc.output()}`);
-    if (Date.now() > deadline) {
-      await proc.stop();
-      throw new Error(`${name} did not open port ${port}:\n${proc.output()}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    await until(`${name} to open port ${port}`, async () => {
+      if (!proc.running()) throw new Error(`${name} exited:\n${proc.output()}`);
+      return accepts(port);
+    }, { seconds, every: 200 });
+  } catch (error) {
+    if (proc.running()) await proc.stop();
+    throw new Error(`${error.message}\n${proc.output()}`);
   }
 }

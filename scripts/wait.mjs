@@ -1,0 +1,22 @@
+// Polling, shared by the local chain (scripts/local-chain.mjs) and the client tests: hosts and
+// clients give no event for "the port is open" or "the pool holds it", so both are asked again
+// until they say yes or a deadline passes.
+import { connect } from 'node:net';
+
+// Whether something accepts connections on 127.0.0.1:`port` now.
+export function accepts(port) {
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1', () => { socket.end(); resolve(true); });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+// Resolves once `check()` (sync or async) is true; fails naming `what` once `seconds` pass.
+// `check` may throw to give up early (a host process that exited).
+export async function until(what, check, { seconds = 60, every = 100 } = {}) {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${seconds} s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
