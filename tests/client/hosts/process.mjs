@@ -32,11 +32,11 @@ export function launch(bin, args, env = process.env) {
 export async function portOpen(proc, port, name, seconds = 120) {
   try {
     await until(`${name} to open port ${port}`, async () => {
-      if (!proc.running()) throw new Error(`${name} exited:\n${proc.output()}`);
+      if (!proc.running()) throw new Error(`${name} exited`);
       return accepts(port);
     }, { seconds, every: 200 });
   } catch (error) {
     if (proc.running()) await proc.stop();
-    throw new Error(`${error.message}\n${proc.output()}`);
+    throw new Error(`${error.message}:\n${proc.output()}`);
   }
 }
