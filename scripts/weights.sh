@@ -54,11 +54,11 @@ frame-omni-bencher v1 benchmark overhead --runtime "$blob" --genesis-builder-pre
 # installed on 2026-12-02); a run later that day gave 1.7, with weights 1.3 to 3 times the
 # installed ones for code that had not changed. Such weights measure the machine, not the
 # runtime, so they are not installed unless ACCEPT_NOISY=1.
-spread=$(awk -f scripts/weights/spread.awk "$staged"/runtime/*.rs | awk '{print $3}' | sort -n \
-	| awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+ratios=$(awk -f scripts/weights/spread.awk "$staged"/runtime/*.rs | sort -k3 -n)
+spread=$(awk '{v[NR] = $3} END {print v[int((NR + 1) / 2)]}' <<<"$ratios")
 echo "median weight / fastest run over the benchmarks without components: $spread"
 if awk -v s="$spread" 'BEGIN {exit !(s > 1.25)}' && [ "${ACCEPT_NOISY:-0}" != 1 ]; then
-	awk -f scripts/weights/spread.awk "$staged"/runtime/*.rs | sort -k3 -n -r | head -5 >&2
+	tail -5 <<<"$ratios" >&2
 	echo "error: the machine was not steady (median above 1.25): weights left in $staged, not" \
 		"installed; run again when it is quiet, or ACCEPT_NOISY=1 to install them anyway" >&2
 	exit 1

@@ -27,7 +27,6 @@ export const NO_NODE = 'no polkadot-omni-node binary (set POLKADOT_OMNI_NODE or 
 
 const number = (header) => parseInt(header.number, 16);
 
-
 export const omniNode = {
   name: 'omni-node',
   skip: binary ? false : NO_NODE,
