@@ -2,7 +2,7 @@
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `mvp-chain`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -15,7 +15,7 @@
 //   benchmark
 //   overhead
 //   --runtime
-//   /work/main/target/runtime/fixtures/benchmarks.compact.compressed.wasm
+//   target/runtime/fixtures/benchmarks.compact.compressed.wasm
 //   --genesis-builder-preset
 //   development
 //   --weight-path
@@ -31,17 +31,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 157_766, 719_490
-	///   Average:  274_039
-	///   Median:   267_056
-	///   Std-Dev:  96678.87
+	///   Min, Max: 228_519, 294_112
+	///   Average:  243_132
+	///   Median:   239_960
+	///   Std-Dev:  12774.13
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 521_420
-	///   95th: 404_007
-	///   75th: 334_125
+	///   99th: 287_339
+	///   95th: 263_053
+	///   75th: 250_680
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(274_039), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(243_132), 0);
 }
 
 #[cfg(test)]

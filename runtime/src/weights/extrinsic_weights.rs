@@ -2,7 +2,7 @@
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `mvp-chain`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -15,7 +15,7 @@
 //   benchmark
 //   overhead
 //   --runtime
-//   /work/main/target/runtime/fixtures/benchmarks.compact.compressed.wasm
+//   target/runtime/fixtures/benchmarks.compact.compressed.wasm
 //   --genesis-builder-preset
 //   development
 //   --weight-path
@@ -31,17 +31,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 127_037, 196_387
-	///   Average:  134_772
-	///   Median:   128_695
-	///   Std-Dev:  13205.48
+	///   Min, Max: 118_244, 125_251
+	///   Average:  119_736
+	///   Median:   119_611
+	///   Std-Dev:  1088.5
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 193_632
-	///   95th: 158_660
-	///   75th: 133_448
+	///   99th: 122_883
+	///   95th: 121_775
+	///   75th: 120_148
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(134_772), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(119_736), 0);
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -14,7 +14,7 @@
 // benchmark
 // pallet
 // --runtime
-// /work/main/target/runtime/fixtures/benchmarks.compact.compressed.wasm
+// target/runtime/fixtures/benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --steps
@@ -46,22 +46,22 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_398_000 picoseconds.
-		Weight::from_parts(13_905_464, 0)
+		// Minimum execution time: 3_837_000 picoseconds.
+		Weight::from_parts(91_182_583, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1
-			.saturating_add(Weight::from_parts(390, 0).saturating_mul(b.into()))
+			// Standard Error: 6
+			.saturating_add(Weight::from_parts(511, 0).saturating_mul(b.into()))
 	}
 	/// The range of component `b` is `[0, 3932160]`.
 	fn remark_with_event(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_206_000 picoseconds.
-		Weight::from_parts(6_506_000, 0)
+		// Minimum execution time: 9_728_000 picoseconds.
+		Weight::from_parts(140_443_044, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1
-			.saturating_add(Weight::from_parts(1_893, 0).saturating_mul(b.into()))
+			// Standard Error: 7
+			.saturating_add(Weight::from_parts(2_206, 0).saturating_mul(b.into()))
 	}
 	/// Storage: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
 	/// Proof: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_500_000 picoseconds.
-		Weight::from_parts(5_104_000, 0)
+		// Minimum execution time: 7_333_000 picoseconds.
+		Weight::from_parts(8_055_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 144_616_284_000 picoseconds.
-		Weight::from_parts(150_716_624_000, 0)
+		// Minimum execution time: 173_834_149_000 picoseconds.
+		Weight::from_parts(183_839_818_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -92,11 +92,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_382_000 picoseconds.
-		Weight::from_parts(2_505_000, 0)
+		// Minimum execution time: 3_918_000 picoseconds.
+		Weight::from_parts(4_138_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1_563
-			.saturating_add(Weight::from_parts(939_239, 0).saturating_mul(i.into()))
+			// Standard Error: 7_410
+			.saturating_add(Weight::from_parts(1_337_191, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -106,11 +106,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_398_000 picoseconds.
-		Weight::from_parts(2_540_000, 0)
+		// Minimum execution time: 4_027_000 picoseconds.
+		Weight::from_parts(27_208_301, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1_104
-			.saturating_add(Weight::from_parts(682_794, 0).saturating_mul(i.into()))
+			// Standard Error: 10_100
+			.saturating_add(Weight::from_parts(906_840, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -120,11 +120,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `57 + p * (69 ±0)`
 		//  Estimated: `49 + p * (70 ±0)`
-		// Minimum execution time: 4_142_000 picoseconds.
-		Weight::from_parts(4_440_000, 0)
+		// Minimum execution time: 6_953_000 picoseconds.
+		Weight::from_parts(10_429_959, 0)
 			.saturating_add(Weight::from_parts(0, 49))
-			// Standard Error: 5_552
-			.saturating_add(Weight::from_parts(1_561_876, 0).saturating_mul(p.into()))
+			// Standard Error: 17_704
+			.saturating_add(Weight::from_parts(1_818_166, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(p.into()))
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 14_949_000 picoseconds.
-		Weight::from_parts(18_571_000, 0)
+		// Minimum execution time: 18_825_000 picoseconds.
+		Weight::from_parts(31_168_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -148,8 +148,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `22`
 		//  Estimated: `1518`
-		// Minimum execution time: 143_291_083_000 picoseconds.
-		Weight::from_parts(149_484_800_000, 0)
+		// Minimum execution time: 174_217_578_000 picoseconds.
+		Weight::from_parts(195_078_059_000, 0)
 			.saturating_add(Weight::from_parts(0, 1518))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -14,7 +14,7 @@
 // benchmark
 // pallet
 // --runtime
-// /work/main/target/runtime/fixtures/benchmarks.compact.compressed.wasm
+// target/runtime/fixtures/benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --steps
@@ -45,32 +45,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_222_000 picoseconds.
-		Weight::from_parts(2_551_000, 0)
+		// Minimum execution time: 3_026_000 picoseconds.
+		Weight::from_parts(3_396_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_782_000 picoseconds.
-		Weight::from_parts(5_200_000, 0)
+		// Minimum execution time: 5_991_000 picoseconds.
+		Weight::from_parts(6_572_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_763_000 picoseconds.
-		Weight::from_parts(5_151_000, 0)
+		// Minimum execution time: 6_012_000 picoseconds.
+		Weight::from_parts(7_093_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 683_000 picoseconds.
-		Weight::from_parts(844_000, 0)
+		// Minimum execution time: 881_000 picoseconds.
+		Weight::from_parts(1_073_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `105`
 		//  Estimated: `3597`
-		// Minimum execution time: 9_782_000 picoseconds.
-		Weight::from_parts(10_546_000, 0)
+		// Minimum execution time: 11_742_000 picoseconds.
+		Weight::from_parts(12_573_000, 0)
 			.saturating_add(Weight::from_parts(0, 3597))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -89,32 +89,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 518_000 picoseconds.
-		Weight::from_parts(662_000, 0)
+		// Minimum execution time: 631_000 picoseconds.
+		Weight::from_parts(781_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 521_000 picoseconds.
-		Weight::from_parts(662_000, 0)
+		// Minimum execution time: 651_000 picoseconds.
+		Weight::from_parts(792_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_002_000 picoseconds.
-		Weight::from_parts(5_479_000, 0)
+		// Minimum execution time: 6_251_000 picoseconds.
+		Weight::from_parts(6_793_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_720_000 picoseconds.
-		Weight::from_parts(3_094_000, 0)
+		// Minimum execution time: 3_386_000 picoseconds.
+		Weight::from_parts(3_747_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

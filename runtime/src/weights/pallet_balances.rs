@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -14,7 +14,7 @@
 // benchmark
 // pallet
 // --runtime
-// /work/main/target/runtime/fixtures/benchmarks.compact.compressed.wasm
+// target/runtime/fixtures/benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --steps
@@ -44,13 +44,13 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `NonceClock::Ticks` (r:1 w:0)
-	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn transfer_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3597`
-		// Minimum execution time: 77_699_000 picoseconds.
-		Weight::from_parts(81_319_000, 0)
+		// Minimum execution time: 96_050_000 picoseconds.
+		Weight::from_parts(102_743_000, 0)
 			.saturating_add(Weight::from_parts(0, 3597))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -58,13 +58,13 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `NonceClock::Ticks` (r:1 w:0)
-	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn transfer_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3597`
-		// Minimum execution time: 61_429_000 picoseconds.
-		Weight::from_parts(64_660_000, 0)
+		// Minimum execution time: 76_403_000 picoseconds.
+		Weight::from_parts(80_781_000, 0)
 			.saturating_add(Weight::from_parts(0, 3597))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -72,13 +72,13 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `NonceClock::Ticks` (r:1 w:0)
-	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn force_set_balance_creating() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `45`
 		//  Estimated: `3597`
-		// Minimum execution time: 29_899_000 picoseconds.
-		Weight::from_parts(32_072_000, 0)
+		// Minimum execution time: 39_304_000 picoseconds.
+		Weight::from_parts(41_528_000, 0)
 			.saturating_add(Weight::from_parts(0, 3597))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -86,13 +86,13 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `NonceClock::Ticks` (r:1 w:0)
-	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn force_set_balance_killing() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `184`
 		//  Estimated: `3597`
-		// Minimum execution time: 30_616_000 picoseconds.
-		Weight::from_parts(32_639_000, 0)
+		// Minimum execution time: 39_293_000 picoseconds.
+		Weight::from_parts(44_063_000, 0)
 			.saturating_add(Weight::from_parts(0, 3597))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -100,13 +100,13 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `NonceClock::Ticks` (r:1 w:0)
-	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn force_transfer() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `113`
 		//  Estimated: `6204`
-		// Minimum execution time: 80_123_000 picoseconds.
-		Weight::from_parts(83_462_000, 0)
+		// Minimum execution time: 97_974_000 picoseconds.
+		Weight::from_parts(116_528_000, 0)
 			.saturating_add(Weight::from_parts(0, 6204))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -114,13 +114,13 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	/// Storage: `NonceClock::Ticks` (r:1 w:0)
-	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn transfer_all() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `3597`
-		// Minimum execution time: 76_474_000 picoseconds.
-		Weight::from_parts(79_872_000, 0)
+		// Minimum execution time: 93_926_000 picoseconds.
+		Weight::from_parts(98_906_000, 0)
 			.saturating_add(Weight::from_parts(0, 3597))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `178`
 		//  Estimated: `3597`
-		// Minimum execution time: 23_320_000 picoseconds.
-		Weight::from_parts(25_020_000, 0)
+		// Minimum execution time: 29_154_000 picoseconds.
+		Weight::from_parts(30_817_000, 0)
 			.saturating_add(Weight::from_parts(0, 3597))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -144,11 +144,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2607 ±0)`
-		// Minimum execution time: 21_790_000 picoseconds.
-		Weight::from_parts(22_178_000, 0)
+		// Minimum execution time: 27_682_000 picoseconds.
+		Weight::from_parts(35_446_266, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 144_332
-			.saturating_add(Weight::from_parts(21_289_243, 0).saturating_mul(u.into()))
+			// Standard Error: 90_627
+			.saturating_add(Weight::from_parts(23_308_015, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2607).saturating_mul(u.into()))
@@ -157,27 +157,27 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_860_000 picoseconds.
-		Weight::from_parts(7_915_000, 0)
+		// Minimum execution time: 10_460_000 picoseconds.
+		Weight::from_parts(11_712_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `NonceClock::Ticks` (r:1 w:0)
-	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
-		//  Estimated: `1493`
-		// Minimum execution time: 45_524_000 picoseconds.
-		Weight::from_parts(48_167_000, 0)
-			.saturating_add(Weight::from_parts(0, 1493))
+		//  Estimated: `1497`
+		// Minimum execution time: 56_336_000 picoseconds.
+		Weight::from_parts(58_830_000, 0)
+			.saturating_add(Weight::from_parts(0, 1497))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 27_303_000 picoseconds.
-		Weight::from_parts(29_192_000, 0)
+		// Minimum execution time: 33_062_000 picoseconds.
+		Weight::from_parts(34_956_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

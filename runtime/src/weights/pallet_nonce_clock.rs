@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -14,7 +14,7 @@
 // benchmark
 // pallet
 // --runtime
-// /work/main/target/runtime/fixtures/benchmarks.compact.compressed.wasm
+// target/runtime/fixtures/benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --steps
@@ -42,26 +42,26 @@ use core::marker::PhantomData;
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_nonce_clock::WeightInfo for WeightInfo<T> {
 	/// Storage: `NonceClock::Ticks` (r:1 w:1)
-	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn post_transactions() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `37`
-		//  Estimated: `1493`
-		// Minimum execution time: 4_980_000 picoseconds.
-		Weight::from_parts(5_589_000, 0)
-			.saturating_add(Weight::from_parts(0, 1493))
+		//  Measured:  `41`
+		//  Estimated: `1497`
+		// Minimum execution time: 6_823_000 picoseconds.
+		Weight::from_parts(7_324_000, 0)
+			.saturating_add(Weight::from_parts(0, 1497))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `NonceClock::Ticks` (r:1 w:0)
-	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn now() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `37`
-		//  Estimated: `1493`
-		// Minimum execution time: 3_767_000 picoseconds.
-		Weight::from_parts(4_126_000, 0)
-			.saturating_add(Weight::from_parts(0, 1493))
+		//  Measured:  `41`
+		//  Estimated: `1497`
+		// Minimum execution time: 5_340_000 picoseconds.
+		Weight::from_parts(5_811_000, 0)
+			.saturating_add(Weight::from_parts(0, 1497))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 }

@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -14,7 +14,7 @@
 // benchmark
 // pallet
 // --runtime
-// /work/main/target/runtime/fixtures/benchmarks.compact.compressed.wasm
+// target/runtime/fixtures/benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --steps
@@ -46,22 +46,22 @@ impl<T: frame_system::Config> pallet_probe::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_796_000 picoseconds.
-		Weight::from_parts(6_399_000, 0)
+		// Minimum execution time: 8_756_000 picoseconds.
+		Weight::from_parts(26_483_209, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 2
-			.saturating_add(Weight::from_parts(1_977, 0).saturating_mul(n.into()))
+			// Standard Error: 1
+			.saturating_add(Weight::from_parts(2_116, 0).saturating_mul(n.into()))
 	}
 	/// The range of component `d` is `[0, 1000]`.
 	fn recurse(d: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_454_000 picoseconds.
-		Weight::from_parts(6_389_417, 0)
+		// Minimum execution time: 8_186_000 picoseconds.
+		Weight::from_parts(9_558_937, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 23
-			.saturating_add(Weight::from_parts(77_019, 0).saturating_mul(d.into()))
+			// Standard Error: 172
+			.saturating_add(Weight::from_parts(83_168, 0).saturating_mul(d.into()))
 	}
 	/// Storage: `Probe::Scratch` (r:1 w:0)
 	/// Proof: `Probe::Scratch` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
@@ -69,8 +69,8 @@ impl<T: frame_system::Config> pallet_probe::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `6`
 		//  Estimated: `1489`
-		// Minimum execution time: 8_973_000 picoseconds.
-		Weight::from_parts(10_375_000, 0)
+		// Minimum execution time: 13_214_000 picoseconds.
+		Weight::from_parts(14_537_000, 0)
 			.saturating_add(Weight::from_parts(0, 1489))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}

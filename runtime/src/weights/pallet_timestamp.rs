@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -14,7 +14,7 @@
 // benchmark
 // pallet
 // --runtime
-// /work/main/target/runtime/fixtures/benchmarks.compact.compressed.wasm
+// target/runtime/fixtures/benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --steps
@@ -49,8 +49,8 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `114`
 		//  Estimated: `1493`
-		// Minimum execution time: 8_216_000 picoseconds.
-		Weight::from_parts(9_068_000, 0)
+		// Minimum execution time: 11_161_000 picoseconds.
+		Weight::from_parts(12_503_000, 0)
 			.saturating_add(Weight::from_parts(0, 1493))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -59,8 +59,8 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 1_028_000 picoseconds.
-		Weight::from_parts(1_411_000, 0)
+		// Minimum execution time: 1_573_000 picoseconds.
+		Weight::from_parts(1_873_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -5,7 +5,7 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
 //! DATE: 2026-12-02, STEPS: `50`, REPEAT: `20`, LOW RANGE: `[]`, HIGH RANGE: `[]`
 //! WORST CASE MAP SIZE: `1000000`
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
@@ -14,7 +14,7 @@
 // benchmark
 // pallet
 // --runtime
-// /work/main/target/runtime/fixtures/benchmarks.compact.compressed.wasm
+// target/runtime/fixtures/benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --steps
@@ -47,8 +47,8 @@ impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `105`
 		//  Estimated: `3597`
-		// Minimum execution time: 57_040_000 picoseconds.
-		Weight::from_parts(60_062_000, 0)
+		// Minimum execution time: 43_080_000 picoseconds.
+		Weight::from_parts(44_724_000, 0)
 			.saturating_add(Weight::from_parts(0, 3597))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
