@@ -245,7 +245,8 @@ impl_runtime_apis! {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
 			let weight = Executive::try_runtime_upgrade(checks)
 				.unwrap_or_else(|e| panic!("try-runtime: the upgrade is refused: {e:?}"));
-			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
+			let limits = <crate::configs::RuntimeBlockWeights as frame_support::traits::Get<_>>::get();
+			(weight, limits.max_block)
 		}
 
 		fn execute_block(

@@ -5,7 +5,7 @@
 
 use crate::{configs::RuntimeBlockLength, UncheckedExtrinsic};
 use codec::{Compact, DecodeLimit, Encode, Input};
-use frame_support::{dispatch::DispatchClass, MAX_EXTRINSIC_DEPTH};
+use frame_support::{dispatch::DispatchClass, traits::Get, MAX_EXTRINSIC_DEPTH};
 use sp_runtime::{
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	OpaqueExtrinsic,

@@ -13,7 +13,7 @@ use mvp_chain_runtime::{
 };
 use pallet_transaction_payment::RuntimeDispatchInfo;
 use sp_core::storage::Storage;
-use sp_core::{ed25519, sr25519, Pair, H256};
+use sp_core::{ed25519, sr25519, Get, Pair, H256};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
 use sp_runtime::{
 	generic::Era,

@@ -7,7 +7,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::ConstU32,
+	traits::{ConstU32, Get},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
@@ -28,8 +28,23 @@ const AVERAGE_ON_INITIALIZE_RATIO: Perbill = Perbill::from_percent(10);
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
-	/// Base weights measured on this runtime (`crate::weights`), not the pallets' defaults.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
+	pub const SS58Prefix: u16 = crate::chain_properties::SS58_PREFIX;
+}
+
+/// The block limits, built once per runtime call. `parameter_types!` would build them (and
+/// validate the weights) on every `get()`, and FRAME asks for them several times per extrinsic:
+/// about a tenth of a transfer's time in smoldot, which interprets every step.
+pub struct RuntimeBlockWeights;
+impl Get<BlockWeights> for RuntimeBlockWeights {
+	fn get() -> BlockWeights {
+		static BUILT: spin::Once<BlockWeights> = spin::Once::new();
+		BUILT.call_once(block_weights).clone()
+	}
+}
+
+/// Base weights measured on this runtime (`crate::weights`), not the pallets' defaults.
+fn block_weights() -> BlockWeights {
+	BlockWeights::builder()
 		.base_block(BlockExecutionWeight::get())
 		.for_class(DispatchClass::all(), |class| class.base_extrinsic = ExtrinsicBaseWeight::get())
 		.for_class(DispatchClass::Normal, |class| {
@@ -37,15 +52,29 @@ parameter_types! {
 		})
 		.for_class(DispatchClass::Operational, |class| {
 			class.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
-			class.reserved = Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+			class.reserved =
+				Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
 		})
 		.avg_block_initialization(AVERAGE_ON_INITIALIZE_RATIO)
-		.build_or_panic();
-	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
-		.max_length(MAX_BLOCK_LENGTH)
-		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
-		.build();
-	pub const SS58Prefix: u16 = crate::chain_properties::SS58_PREFIX;
+		.build_or_panic()
+}
+
+/// Built once per runtime call, as the weights are.
+pub struct RuntimeBlockLength;
+impl Get<BlockLength> for RuntimeBlockLength {
+	fn get() -> BlockLength {
+		static BUILT: spin::Once<BlockLength> = spin::Once::new();
+		BUILT
+			.call_once(|| {
+				BlockLength::builder()
+					.max_length(MAX_BLOCK_LENGTH)
+					.modify_max_length_for_class(DispatchClass::Normal, |max| {
+						*max = NORMAL_DISPATCH_RATIO * *max
+					})
+					.build()
+			})
+			.clone()
+	}
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
