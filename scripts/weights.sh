@@ -50,17 +50,25 @@ done
 frame-omni-bencher v1 benchmark overhead --runtime "$blob" --genesis-builder-preset development \
 	--weight-path "$staged/runtime/" --header scripts/weights/header.txt
 # A weight is fitted over all repeats; the fastest run is the machine undisturbed. On a steady
-# machine the two agree within about 10% for most benchmarks (a median of 1.10 in the weights
-# run on 2026-12-02, 1.09 in those installed on 2026-12-03); a run later that day gave 1.7, with weights 1.3 to 3 times the
-# installed ones for code that had not changed. Such weights measure the machine, not the
-# runtime, so they are not installed unless ACCEPT_NOISY=1.
+# machine the two agree within about 10% for most benchmarks: the weights installed on
+# 2026-12-03 have a median ratio of 1.09 and an upper quartile of 1.12. Runs that measured the
+# machine instead: one on 2026-12-02 with a median of 1.7; one on 2026-12-03 whose median
+# (1.14) looked steady while a quarter of the benchmarks, the balances ones among them, were
+# above 1.58, with weights 1.5 times those of unchanged code; and one whose benchmarks were
+# steady but whose empty-block weight, an average, took in a stalled run (4.6 ms against a
+# fastest 0.22 ms) and came out 1.57 times its fastest. Each is refused unless ACCEPT_NOISY=1.
 ratios=$(awk -f scripts/weights/spread.awk "$staged"/runtime/*.rs | sort -k3 -n)
-spread=$(awk '{v[NR] = $3} END {print v[int((NR + 1) / 2)]}' <<<"$ratios")
-echo "median weight / fastest run over the benchmarks without components: $spread"
-if awk -v s="$spread" 'BEGIN {exit !(s > 1.25)}' && [ "${ACCEPT_NOISY:-0}" != 1 ]; then
+read -r median upper < <(grep -v ' overhead ' <<<"$ratios" |
+	awk '{v[NR] = $3} END {print v[int((NR + 1) / 2)], v[int((3 * NR + 3) / 4)]}')
+overhead=$(grep ' overhead ' <<<"$ratios" | awk '$3 > m {m = $3} END {print m + 0}')
+echo "weight / fastest run: benchmarks without components median $median, upper quartile" \
+	"$upper; block and extrinsic overhead at most $overhead"
+if awk -v m="$median" -v u="$upper" -v o="$overhead" 'BEGIN {exit !(m > 1.25 || u > 1.3 || o > 1.2)}' &&
+	[ "${ACCEPT_NOISY:-0}" != 1 ]; then
 	tail -5 <<<"$ratios" >&2
-	echo "error: the machine was not steady (median above 1.25): weights left in $staged, not" \
-		"installed; run again when it is quiet, or ACCEPT_NOISY=1 to install them anyway" >&2
+	echo "error: the machine was not steady (limits: median 1.25, upper quartile 1.3, overhead" \
+		"1.2): weights left in $staged, not installed; run again when it is quiet, or" \
+		"ACCEPT_NOISY=1 to install them anyway" >&2
 	exit 1
 fi
 cp "$staged"/runtime/*.rs runtime/src/weights/

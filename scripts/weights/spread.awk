@@ -22,3 +22,19 @@ name != "" && fastest > 0 && /Weight::from_parts\(/ {
 	printf "%s %s %.2f\n", FILENAME, name, v / fastest
 	name = ""
 }
+# The overhead files (empty blocks, blocks of remarks) take the average over their runs, which
+# one stalled run moves: their ratio is that average over the fastest run, named "overhead".
+/\/\/\/   Min, Max: / {
+	v = $0
+	sub(/.*Min, Max: /, "", v)
+	sub(/,.*/, "", v)
+	gsub(/_/, "", v)
+	overhead_min = v + 0
+	next
+}
+overhead_min > 0 && /\/\/\/   Average: / {
+	v = $0
+	gsub(/[^0-9]/, "", v)
+	printf "%s overhead %.2f\n", FILENAME, v / overhead_min
+	overhead_min = 0
+}
