@@ -31,14 +31,24 @@ parameter_types! {
 	pub const SS58Prefix: u16 = crate::chain_properties::SS58_PREFIX;
 }
 
-/// The block limits, built once per runtime call. `parameter_types!` would build them (and
-/// validate the weights) on every `get()`, and FRAME asks for them several times per extrinsic:
-/// about a tenth of a transfer's time in smoldot, which interprets every step.
+/// The block limits, built once: per runtime call in wasm, whose every call starts from fresh
+/// memory. `parameter_types!` would build them (and validate the weights) on every `get()`, and
+/// FRAME asks for them several times per extrinsic: about a tenth of a transfer's time in
+/// smoldot, which interprets every step.
 pub struct RuntimeBlockWeights;
 impl Get<BlockWeights> for RuntimeBlockWeights {
 	fn get() -> BlockWeights {
 		static BUILT: spin::Once<BlockWeights> = spin::Once::new();
 		BUILT.call_once(block_weights).clone()
+	}
+}
+
+/// Built once, as the weights are.
+pub struct RuntimeBlockLength;
+impl Get<BlockLength> for RuntimeBlockLength {
+	fn get() -> BlockLength {
+		static BUILT: spin::Once<BlockLength> = spin::Once::new();
+		BUILT.call_once(block_length).clone()
 	}
 }
 
@@ -59,22 +69,13 @@ fn block_weights() -> BlockWeights {
 		.build_or_panic()
 }
 
-/// Built once per runtime call, as the weights are.
-pub struct RuntimeBlockLength;
-impl Get<BlockLength> for RuntimeBlockLength {
-	fn get() -> BlockLength {
-		static BUILT: spin::Once<BlockLength> = spin::Once::new();
-		BUILT
-			.call_once(|| {
-				BlockLength::builder()
-					.max_length(MAX_BLOCK_LENGTH)
-					.modify_max_length_for_class(DispatchClass::Normal, |max| {
-						*max = NORMAL_DISPATCH_RATIO * *max
-					})
-					.build()
-			})
-			.clone()
-	}
+fn block_length() -> BlockLength {
+	BlockLength::builder()
+		.max_length(MAX_BLOCK_LENGTH)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
+			*max = NORMAL_DISPATCH_RATIO * *max
+		})
+		.build()
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
