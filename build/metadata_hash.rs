@@ -5,6 +5,9 @@
 
 #[path = "../runtime/src/chain_properties.rs"]
 mod chain_properties;
+// The digest's one home, shared with the host kit's `info` and tests.
+#[path = "../host-kit/src/metadata_hash.rs"]
+mod digest;
 
 use codec::{Decode, Encode};
 use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
@@ -30,17 +33,15 @@ pub fn of(wasm: &[u8]) -> [u8; 32] {
 		.unwrap_or_else(|| {
 			panic!("the runtime serves no V15 metadata (`Metadata_metadata_at_version(15)` is None), which RFC-78's hash is over")
 		});
-	let metadata = RuntimeMetadataPrefixed::decode(&mut &metadata[..]).expect("V15 decodes").1;
-	let extra = merkleized_metadata::ExtraInfo {
+	let decoded = RuntimeMetadataPrefixed::decode(&mut &metadata[..]).expect("V15 decodes").1;
+	let extra = digest::ExtraInfo {
 		spec_version,
 		spec_name,
-		base58_prefix: ss58_prefix(&metadata),
+		base58_prefix: ss58_prefix(&decoded),
 		decimals: chain_properties::TOKEN_DECIMALS,
 		token_symbol: chain_properties::TOKEN_SYMBOL.to_string(),
 	};
-	merkleized_metadata::generate_metadata_digest(&metadata, extra)
-		.unwrap_or_else(|e| panic!("RFC-78 digest: {e}"))
-		.hash()
+	digest::of(&metadata, &extra).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// `System.SS58Prefix`, as signers read it; it must be the chain properties' prefix.
@@ -53,7 +54,9 @@ fn ss58_prefix(metadata: &RuntimeMetadata) -> u16 {
 	prefix
 }
 
-/// Runs a call that needs no storage: any storage the runtime asks for is absent.
+/// Runs a call that needs no storage: any storage the runtime asks for is absent. Not the host
+/// kit's smoldot host: that crate embeds the blob this script is building (it depends on this
+/// crate), so the script cannot use it; and a call without storage needs none of its state.
 fn call(prototype: HostVmPrototype, method: &str, input: &[u8]) -> Vec<u8> {
 	let mut call = runtime_call::run(runtime_call::Config {
 		virtual_machine: prototype,

@@ -3,7 +3,7 @@
 # native tests: the runtime's and the pallets' unit tests, and the blob tests' scenarios on the
 # native host. cargo-llvm-cov builds the workspace instrumented into target/llvm-cov-target (a
 # build of its own: the first run takes as long as a cold build). Extra arguments go to
-# cargo llvm-cov (e.g. --html). Fails below the floor the README gives.
+# cargo llvm-cov (e.g. --html). Fails below the floor docs/testing.md gives.
 source "$(dirname "$0")/setup.sh"
 rustup component add llvm-tools >/dev/null
 if ! command -v cargo-llvm-cov >/dev/null; then

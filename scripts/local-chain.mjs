@@ -1,6 +1,9 @@
-// Runs chopsticks from a raw chain spec at 127.0.0.1 and seals a block every 6 seconds (and at
-// once for each submitted transaction), so the chain advances like a live one. Chopsticks logs
-// warnings and errors only (its info log is eight lines a block); LOG_LEVEL=info brings it back.
+// Runs chopsticks from a raw chain spec at 127.0.0.1 and seals a block every 6 seconds, and
+// shortly after transactions arrive, so the chain advances like a live one. Batch mode, not
+// Instant: Instant builds a block per transaction as it arrives, racing a wallet's next
+// `system_accountNextIndex`, and a burst from one account loses transactions; Batch gathers
+// what arrives together into one block. Chopsticks logs warnings and errors only (its info log
+// is eight lines a block); LOG_LEVEL=info brings it back.
 import { spawn } from 'node:child_process';
 import { WsProvider } from '@polkadot/api';
 import { ensureFirstBlock } from './first-block.mjs';
@@ -13,7 +16,7 @@ if (!spec) {
 }
 const url = `ws://127.0.0.1:${port}`;
 const chopsticks = spawn(new URL('../node_modules/.bin/chopsticks', import.meta.url).pathname,
-  ['--genesis', spec, '--host', '127.0.0.1', '--port', port, '--build-block-mode', 'Instant'],
+  ['--genesis', spec, '--host', '127.0.0.1', '--port', port, '--build-block-mode', 'Batch'],
   { stdio: ['ignore', 'inherit', 'inherit'], env: { LOG_LEVEL: 'warn', ...process.env } });
 chopsticks.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => chopsticks.kill(signal));
@@ -34,7 +37,7 @@ The local dev chain runs at ${url}
 ${blob ? `  typed API:        npx papi add mvp --wasm ${blob}
                     (in your project), then client.getTypedApi(mvp), mvp from '@polkadot-api/descriptors'
 ` : ''}  dev accounts:     //Alice (sudo), //Bob, //Charlie, ... each hold 1,000,000 UNIT
-A block is sealed every 6 s and for each transaction. Ctrl-C stops the chain.
+A block is sealed every 6 s, and shortly after transactions arrive. Ctrl-C stops the chain.
 `);
 setInterval(async () => {
   try {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The production host: a one-node dev network on polkadot-omni-node (README, "polkadot-omni-node").
+# The production host: a one-node dev network on polkadot-omni-node (docs/hosts-and-clients.md).
 # Uses POLKADOT_OMNI_NODE or a polkadot-omni-node on PATH; without one, builds ours (node/:
 # polkadot-omni-node-lib 0.24 with its default features) into the target directory first.
 source "$(dirname "$0")/setup.sh"

@@ -3,8 +3,8 @@
 # chain on chopsticks at 127.0.0.1 (Ctrl-C stops it).
 source "$(dirname "$0")/setup.sh"
 # The tool embeds the blob: this builds the one runtime (no test fixtures) and the tool.
-cargo build --locked -p mvp-chain-cli
-tool="$TARGET_DIR/debug/mvp-chain"
+tool="$(cargo build --locked -p mvp-chain-cli --message-format=json-render-diagnostics |
+	node scripts/cargo-artifact.mjs mvp-chain)"
 "$tool" info
 "$tool" chain-spec --preset development --output "$SPEC_DIR/development.json"
 "$tool" chain-spec --preset development --raw --output "$SPEC_DIR/development.raw.json"

@@ -76,5 +76,11 @@ cp "$staged"/runtime/*.rs runtime/src/weights/
 # they are installed, and the blob relative to the target directory, not this machine's paths.
 sed -i -e "s|$staged/runtime/|runtime/src/weights/|g" -e "s|$TARGET_DIR/|target/|g" \
 	runtime/src/weights/*.rs
+# The overhead template's `sane()` tests bound a constant written in the same file (100 us to
+# 50 ms, 10 us to 1 ms) and pass for any machine's numbers; tests/blob/weights.rs checks what
+# a block books instead.
+for file in runtime/src/weights/block_weights.rs runtime/src/weights/extrinsic_weights.rs; do
+	sed -i '/^#\[cfg(test)\]$/,$d' "$file"
+done
 cp "$staged/pallets/probe.rs" pallets/probe/src/weights.rs
 cp "$staged/pallets/nonce-clock.rs" pallets/nonce-clock/src/weights.rs

@@ -136,6 +136,11 @@ impl<H: Host> OpenBlock<'_, H> {
 		&self.header
 	}
 
+	/// The chain's host, holding the block's changes so far.
+	pub fn host(&mut self) -> &mut H {
+		&mut self.chain.host
+	}
+
 	/// The inherents the runtime makes for this block's slot, encoded.
 	pub fn inherents(&mut self) -> Result<Vec<Vec<u8>>, String> {
 		let data = self.chain.inherent_data(&self.header);

@@ -65,21 +65,12 @@ mod tests {
 	use super::*;
 	use crate::genesis_checks;
 
-	/// The preset applied to the default config, as `GenesisBuilder_build_state` applies it.
+	/// The preset applied to the default config, as a node merges it before
+	/// `GenesisBuilder_build_state` (sc-chain-spec's merge).
 	fn config(id: &str) -> RuntimeGenesisConfig {
-		fn merge(base: &mut Value, patch: Value) {
-			match (base, patch) {
-				(Value::Object(base), Value::Object(patch)) => {
-					for (key, value) in patch {
-						merge(base.entry(key).or_insert(Value::Null), value);
-					}
-				},
-				(base, patch) => *base = patch,
-			}
-		}
 		let patch = get_preset(&PresetId::from(id)).expect("a preset");
 		let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-		merge(&mut json, serde_json::from_slice(&patch).unwrap());
+		sc_chain_spec::json_merge(&mut json, serde_json::from_slice(&patch).unwrap());
 		serde_json::from_value(json).expect("the preset fits the config's shape")
 	}
 

@@ -68,10 +68,11 @@ runtime_version!("mvp-chain-foreign", 102);
 pub type Signature = MultiSignature;
 pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
 pub type Balance = u128;
-/// A new account's nonce starts at the nonce clock (`pallet-nonce-clock`), not at 0, so no
-/// transaction of an earlier life of the account verifies again.
+/// A new account's nonce starts at the nonce clock's floor (`pallet-nonce-clock`), not at 0, so
+/// no transaction of an earlier life of the account verifies again. `u32`, as every Polkadot
+/// node types it when it matches an account's pending transactions in its pool.
 pub type Nonce =
-	sp_runtime::type_with_default::TypeWithDefault<u64, pallet_nonce_clock::NonceStart<Runtime>>;
+	sp_runtime::type_with_default::TypeWithDefault<u32, pallet_nonce_clock::NonceStart<Runtime>>;
 pub type BlockNumber = u32;
 pub type Hash = sp_core::H256;
 pub type Address = MultiAddress<AccountId, ()>;
@@ -93,7 +94,8 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	// frame-system's, refusing the one nonce it would wrap to 0 (the same bytes and metadata).
+	pallet_nonce_clock::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
@@ -107,7 +109,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations, run once by the first block of a runtime that lists them, oldest first.
 /// Each is versioned: it runs on a chain at its pallet's `from` storage version only, so it is
 /// harmless on a chain that ran it already. Drop one once every chain has.
-pub type Migrations = (pallet_nonce_clock::migrations::v1::MigrateV0ToV1<Runtime>,);
+pub type Migrations = (
+	pallet_nonce_clock::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_nonce_clock::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 pub type Executive = frame_executive::Executive<
 	Runtime,

@@ -23,7 +23,7 @@ fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports<H:
 	let transfers: Vec<_> = amounts
 		.iter()
 		.enumerate()
-		.map(|(i, v)| chain.sign(Alice, transfer(Bob, *v), i as u64))
+		.map(|(i, v)| chain.sign(Alice, transfer(Bob, *v), i as u32))
 		.collect();
 	// The fee each transfer will pay, as a wallet asks for it before submitting.
 	let quoted: Vec<Balance> =
@@ -54,7 +54,7 @@ fn transfers_land_with_exact_balances_nonces_and_fees_and_the_block_reimports<H:
 	let fees: Balance = paid.iter().sum();
 	assert_eq!(chain.free(alice.clone()), alice_before - sent - fees);
 	assert_eq!(chain.free(bob.clone()), bob_before + sent);
-	assert_eq!(*chain.nonce(alice), amounts.len() as u64);
+	assert_eq!(*chain.nonce(alice), amounts.len() as u32);
 	assert_eq!(*chain.nonce(bob), 0);
 	assert_eq!(chain.total_issuance(), issuance_before - fees, "fees are burned");
 
@@ -71,8 +71,12 @@ fn a_block_with_a_wrong_state_root_is_refused<H: Host>(new: fn(Storage) -> H) {
 	let xt = chain.sign(Alice, transfer(Bob, UNIT), 0);
 	let mut block = chain.build_block(vec![xt]).block;
 	block.header.state_root = Default::default();
+	crate::host::runtime_log(); // Starts capturing.
 	let mut importer = new(genesis.storage.clone());
-	assert!(importer.call("Core_execute_block", &block.encode()).is_err());
+	let refused = importer.call("Core_execute_block", &block.encode());
+	assert!(refused.is_err(), "a block with a wrong state root imports");
+	let said = crate::host::runtime_log().join("\n");
+	assert!(said.contains("Storage root must match that calculated"), "{said}");
 	// A refused block leaves the importer's state as it was, and the importer still works.
 	assert_eq!(importer.state_root(V1), genesis.header.state_root);
 	let version: sp_version::RuntimeVersion = importer.query("Core_version", ());

@@ -129,7 +129,7 @@ pub trait Ours {
 	/// What `who` commits to when signing at the head now.
 	fn params(&mut self, who: Sr25519Keyring) -> TxParams;
 	/// `call` signed by `who` at its next nonce plus `offset`.
-	fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall, offset: u64) -> UncheckedExtrinsic;
+	fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall, offset: u32) -> UncheckedExtrinsic;
 	fn nonce(&mut self, who: AccountId) -> Nonce;
 	/// The account as stored; `None` if it does not exist (never funded, or reaped).
 	fn account(&mut self, who: AccountId) -> Option<AccountInfo>;
@@ -169,7 +169,7 @@ impl<H: Host> Ours for Chain<H> {
 		}
 	}
 
-	fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall, offset: u64) -> UncheckedExtrinsic {
+	fn sign(&mut self, who: Sr25519Keyring, call: RuntimeCall, offset: u32) -> UncheckedExtrinsic {
 		let mut params = self.params(who);
 		params.nonce += Nonce::from(offset);
 		sign_as(&who.pair(), who.to_account_id(), call, &params)

@@ -47,7 +47,7 @@ fn subxt_loads_every_listed_metadata_version<H: Host>(new: fn(Storage) -> H) {
 			.map(|e| e.identifier())
 			.collect();
 		assert_eq!(extensions, chain::extensions(), "V{version}");
-		// The nonce a wallet signs and reads is a plain `u64` (the nonce clock's width), not the
+		// The nonce a wallet signs and reads is a plain `u32` (every Polkadot node's), not the
 		// `TypeWithDefault` wrapper it is in the runtime.
 		let check_nonce = metadata
 			.extrinsic()
@@ -55,7 +55,7 @@ fn subxt_loads_every_listed_metadata_version<H: Host>(new: fn(Storage) -> H) {
 			.expect("listed above")
 			.find(|e| e.identifier() == "CheckNonce")
 			.expect("CheckNonce");
-		assert_eq!(primitive(&metadata, check_nonce.extra_ty()), Some(TypeDefPrimitive::U64));
+		assert_eq!(primitive(&metadata, check_nonce.extra_ty()), Some(TypeDefPrimitive::U32));
 
 		if version >= 15 {
 			let core = metadata.runtime_api_trait_by_name("Core").expect("Core in V15+");
@@ -67,7 +67,7 @@ fn subxt_loads_every_listed_metadata_version<H: Host>(new: fn(Storage) -> H) {
 			}
 			let nonce_api = metadata.runtime_api_trait_by_name("AccountNonceApi").expect("above");
 			let answer = nonce_api.method_by_name("account_nonce").expect("account_nonce");
-			assert_eq!(primitive(&metadata, answer.output_ty()), Some(TypeDefPrimitive::U64));
+			assert_eq!(primitive(&metadata, answer.output_ty()), Some(TypeDefPrimitive::U32));
 		}
 		if version >= 16 {
 			assert!(pallet("Probe").view_function_by_name("scratch").is_some());

@@ -39,7 +39,7 @@ struct Run {
 /// (sr25519 signatures are randomised): transfers between six dev accounts, and a probe call
 /// through sudo in every block.
 fn plan(genesis: H256) -> Vec<Vec<UncheckedExtrinsic>> {
-	let mut nonces: HashMap<Sr25519Keyring, u64> = HashMap::new();
+	let mut nonces: HashMap<Sr25519Keyring, u32> = HashMap::new();
 	let mut sign = |who: Sr25519Keyring, call: RuntimeCall| {
 		let nonce = nonces.entry(who).or_default();
 		let params = TxParams {
@@ -144,6 +144,8 @@ fn run<H: Host>(
 		let built = chain.build_block(xts.clone());
 		assert!(built.results.iter().all(|r| *r == Ok(Ok(()))), "{:?}", built.results);
 		let now = chain.inherent_data(&built.block.header);
+		// At the block's own state, not its parent's: the answer is the recorder's to compare
+		// across the hosts (runtime_apis.rs checks it at the parent).
 		chain
 			.host
 			.dry_call("BlockBuilder_check_inherents", &(&built.block, now).encode())

@@ -104,12 +104,17 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 		),
 		refused(
 			"stale nonce",
-			signs(TxParams { nonce: 0u64.into(), ..good.clone() }, call.clone()),
+			signs(TxParams { nonce: 0u32.into(), ..good.clone() }, call.clone()),
 			Invalid::Stale,
+		),
+		refused(
+			"the last nonce, whose use would wrap to 0",
+			signs(TxParams { nonce: u32::MAX.into(), ..good.clone() }, call.clone()),
+			Invalid::Custom(pallet_nonce_clock::NONCE_EXHAUSTED),
 		),
 		Case {
 			name: "future nonce",
-			xt: signs(TxParams { nonce: 2u64.into(), ..good.clone() }, call.clone()).encode(),
+			xt: signs(TxParams { nonce: 2u32.into(), ..good.clone() }, call.clone()).encode(),
 			validate: Ok(()),
 			apply: Some(Err(Invalid::Future.into())),
 		},
@@ -170,7 +175,7 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 				&penniless,
 				penniless.public().into(),
 				call.clone(),
-				&TxParams { nonce: 0u64.into(), ..good.clone() },
+				&TxParams { nonce: 0u32.into(), ..good.clone() },
 			),
 			Invalid::Payment,
 		),
@@ -181,7 +186,7 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 		),
 		refused(
 			"the zero account",
-			from_zero_account(call.clone(), &TxParams { nonce: 0u64.into(), ..good.clone() }),
+			from_zero_account(call.clone(), &TxParams { nonce: 0u32.into(), ..good.clone() }),
 			Invalid::BadSigner,
 		),
 		refused("undecodable bytes", vec![0xffu8, 0x00, 0x13, 0x37], Invalid::Call),
@@ -356,8 +361,8 @@ fn valid_transactions_get_their_priority_longevity_and_tags<H: Host>(new: fn(Sto
 
 	let future = chain.sign(Alice, transfer(Bob, UNIT), 2).encode();
 	let valid = chain.validate(&future).expect("valid for the pool");
-	assert_eq!(valid.requires, vec![(alice.clone(), 2u64).encode()], "waits for nonce 2");
-	assert_eq!(valid.provides, vec![(alice, 3u64).encode()]);
+	assert_eq!(valid.requires, vec![(alice.clone(), 2u32).encode()], "waits for nonce 2");
+	assert_eq!(valid.provides, vec![(alice, 3u32).encode()]);
 }
 
 in_hosts!(valid_transactions_get_their_priority_longevity_and_tags: wasmtime, native);

@@ -6,7 +6,7 @@
 //! transaction is kept: once its signer has been reaped and funded again, its exact bytes are
 //! resubmitted, and neither the pool nor block building may accept them.
 //!
-//! `MVP_INVARIANT_OPS` sets how many operations to run (default [`CI_OPS`]),
+//! `MVP_INVARIANT_OPS` raises how many operations run (at least [`CI_OPS`]),
 //! `MVP_INVARIANT_SEED` the random seed (default: from the clock, printed).
 
 use crate::{
@@ -175,11 +175,11 @@ fn check_fees(
 	results: &[ApplyExtrinsicResult],
 	signed: &[Signed],
 	context: &str,
-) -> HashMap<AccountId, u64> {
+) -> HashMap<AccountId, u32> {
 	let inherents =
 		built.block.extrinsics.len() - built.results.iter().filter(|r| r.is_ok()).count();
 	let mut index = inherents;
-	let mut sent: HashMap<AccountId, u64> = HashMap::new();
+	let mut sent: HashMap<AccountId, u32> = HashMap::new();
 	for (op, result) in signed.iter().zip(results) {
 		if result.is_err() {
 			continue; // Refused by block building: not in the block, nothing withdrawn.
@@ -201,7 +201,7 @@ fn check_accounts(
 	before: &BTreeMap<AccountId, AccountInfo>,
 	after: &BTreeMap<AccountId, AccountInfo>,
 	killed: &[AccountId],
-	sent: &HashMap<AccountId, u64>,
+	sent: &HashMap<AccountId, u32>,
 	context: &str,
 ) {
 	let held: Balance = after.values().map(|a| a.data.free + a.data.reserved).sum();
@@ -235,7 +235,8 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 	new: fn(Storage) -> H,
 	upgrades: bool,
 ) {
-	let ops = knobs::number("MVP_INVARIANT_OPS").map_or(CI_OPS, |n| n as usize);
+	// Longer runs only: the floors below hold with CI's margin from CI's length up.
+	let ops = knobs::number("MVP_INVARIANT_OPS").map_or(CI_OPS, |n| (n as usize).max(CI_OPS));
 	let seed = knobs::seed("MVP_INVARIANT_SEED");
 	eprintln!("MVP_INVARIANT_SEED={seed}, {ops} operations");
 	let mut rng = StdRng::seed_from_u64(seed);
@@ -264,7 +265,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 				Some(n) => *n,
 				None => chain.nonce(who.clone()),
 			};
-			next_nonce.insert(signer, nonce + 1u64.into());
+			next_nonce.insert(signer, nonce + 1u32.into());
 			let params = TxParams { nonce, ..chain.params(Sr25519Keyring::Alice) };
 			// The sudo key pays nothing for a call through sudo.
 			let pays = !matches!(call, RuntimeCall::Sudo(_));
@@ -290,7 +291,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 		blocks += 1;
 		let (replay_results, results) = built.results.split_at(replays.len());
 		let sent = check_fees(&built, results, &signed, &format!("seed {seed}"));
-		included += sent.values().sum::<u64>() as usize;
+		included += sent.values().sum::<u32>() as usize;
 		for (replay, result) in replays.iter().zip(replay_results) {
 			let refusal = replay.refusal(spec_version);
 			assert_eq!(
@@ -338,21 +339,15 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 		"{done} operations in {blocks} blocks: {included} included, {reaped} accounts reaped, \
 		 upgraded: {upgraded}, {replayed} replays of earlier lives refused ({stale} as stale)"
 	);
-	assert!(included > 0, "seed {seed}: nothing was included");
 	assert_eq!(try_checked, blocks, "seed {seed}: try_state after every block");
-	// Floors for a run of CI's length or longer, about half of what such runs reach (README):
-	// a workload that stopped landing transfers, reaping accounts or upgrading tests nothing.
-	if ops >= CI_OPS {
-		assert!(included >= ops / 4, "seed {seed}: only {included} of {ops} included");
-		assert!(
-			reaped >= ops / 30,
-			"seed {seed}: only {reaped} accounts reaped in {ops} operations"
-		);
-		assert!(
-			stale >= ops / 8,
-			"seed {seed}: only {stale} replays of earlier lives refused as stale"
-		);
-		// 2% of operations try the upgrade until one lands: missed in 600 with p < 10^-5.
-		assert_eq!(upgraded, upgrades, "seed {seed}: upgraded");
-	}
+	// Floors that scale with the run, about half of what runs reach (docs/testing.md): a
+	// workload that stopped landing transfers, reaping accounts or replaying tests nothing.
+	assert!(included >= ops / 4, "seed {seed}: only {included} of {ops} included");
+	assert!(reaped >= ops / 30, "seed {seed}: only {reaped} accounts reaped in {ops} operations");
+	assert!(
+		stale >= ops / 8,
+		"seed {seed}: only {stale} replays of earlier lives refused as stale"
+	);
+	// 2% of operations try the upgrade until one lands: missed in 600 or more with p < 10^-5.
+	assert_eq!(upgraded, upgrades, "seed {seed}: upgraded");
 }

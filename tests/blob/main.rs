@@ -4,6 +4,7 @@
 mod benchmarks;
 mod block_production;
 mod boundary_probe;
+mod burst;
 mod chain;
 mod client_metadata;
 mod contract;
@@ -14,6 +15,7 @@ mod invalid_transactions;
 mod invariants;
 mod knobs;
 mod metadata_hash;
+mod old_state;
 mod old_transactions;
 mod oversized;
 mod refusals;

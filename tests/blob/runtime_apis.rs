@@ -1,7 +1,7 @@
 //! Every runtime API the blob exports, called and its answer decoded and checked.
 
 use crate::{
-	chain::{dev_chain, genesis, pallets, slot_time, transfer, Ours},
+	chain::{dev_chain, genesis, pallets, slot_time, transfer, Ours, OursBlock},
 	host::{in_hosts, Host, HostExt},
 };
 use codec::{Decode, Encode};
@@ -11,7 +11,7 @@ use frame_support::view_functions::{ViewFunction, ViewFunctionDispatchError, Vie
 use mvp_chain_runtime::{Balance, Header, Runtime, SLOT_DURATION, VERSION};
 use pallet_transaction_payment::{FeeDetails, RuntimeDispatchInfo};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::{AuthorityId as GrandpaId, AuthorityList, OpaqueKeyOwnershipProof};
+use sp_consensus_grandpa::{AuthorityId as GrandpaId, AuthorityList};
 use sp_core::crypto::KeyTypeId;
 use sp_core::storage::Storage;
 use sp_inherents::{CheckInherentsResult, InherentData};
@@ -20,7 +20,10 @@ use sp_keyring::{
 	Sr25519Keyring::{self, Alice, Bob},
 };
 use sp_keystore::Keystore;
-use sp_runtime::Weight;
+use sp_runtime::{
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
+	Weight,
+};
 use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
 
@@ -108,21 +111,49 @@ fn check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one<H: Ho
 	let good: CheckInherentsResult =
 		parent.query("BlockBuilder_check_inherents", (&block, slot_time(0)));
 	assert!(good.ok());
-	// The node's clock is far behind the block's timestamp: the block is from the future.
+	// The node's clock is far behind the block's timestamp: the block is from the future,
+	// refused for good, for its timestamp and nothing else.
 	let bad: CheckInherentsResult =
 		parent.query("BlockBuilder_check_inherents", (&block, slot_time(-3_600_000)));
-	assert!(!bad.ok());
+	assert!(!bad.ok() && bad.fatal_error(), "a block from the future is refused for good");
+	let errors: Vec<_> = bad.into_errors().collect();
+	assert_eq!(
+		errors,
+		vec![(
+			sp_timestamp::INHERENT_IDENTIFIER,
+			sp_timestamp::InherentError::TooFarInFuture.encode()
+		)],
+	);
 }
 
 in_hosts!(check_inherents_accepts_the_authored_block_and_refuses_a_far_future_one: wasmtime, native);
 
-fn offchain_worker_runs<H: Host>(new: fn(Storage) -> H) {
+/// No pallet of ours has an offchain worker: on an imported header it answers `()` and writes
+/// only what `Executive::offchain_worker` sets up for the pallets, the header's hash under
+/// `System::BlockHash` and the intra-block entropy.
+fn offchain_worker_only_notes_the_header<H: Host>(new: fn(Storage) -> H) {
 	let (mut chain, _) = dev_chain(new);
 	let header: Header = chain.build_block(vec![]).block.header;
-	let () = chain.host.query("OffchainWorkerApi_offchain_worker", &header);
+	let before = chain.host.pairs();
+	// Kept (a node discards them), so that what it wrote can be seen.
+	let out = chain
+		.host
+		.call("OffchainWorkerApi_offchain_worker", &header.encode())
+		.unwrap_or_else(|e| panic!("{e}"));
+	assert!(out.is_empty(), "`()` encodes as no bytes: {out:?}");
+	let after = chain.host.pairs();
+	let changed: std::collections::BTreeSet<&Vec<u8>> = before
+		.keys()
+		.chain(after.keys())
+		.filter(|key| before.get(*key) != after.get(*key))
+		.collect();
+	let block_hash = frame_system::BlockHash::<Runtime>::hashed_key_for(header.number);
+	let entropy = sp_core::storage::well_known_keys::INTRABLOCK_ENTROPY.to_vec();
+	assert_eq!(changed, [&block_hash, &entropy].into_iter().collect());
+	assert_eq!(after.get(&block_hash), Some(&header.hash().encode()));
 }
 
-in_hosts!(offchain_worker_runs: wasmtime, native);
+in_hosts!(offchain_worker_only_notes_the_header: wasmtime, native);
 
 fn aura_reports_slot_duration_and_authorities<H: Host>(new: fn(Storage) -> H) {
 	let mut host = dev_host(new);
@@ -138,26 +169,39 @@ fn aura_reports_slot_duration_and_authorities<H: Host>(new: fn(Storage) -> H) {
 
 in_hosts!(aura_reports_slot_duration_and_authorities: wasmtime, native);
 
-fn grandpa_answers_all_its_calls<H: Host>(new: fn(Storage) -> H) {
+fn grandpa_answers_its_authorities_and_set_id<H: Host>(new: fn(Storage) -> H) {
 	let mut host = dev_host(new);
 	let authorities: AuthorityList = host.query("GrandpaApi_grandpa_authorities", ());
 	assert_eq!(authorities, vec![(GrandpaId::from(Ed25519Keyring::Alice.public()), 1)]);
 	let set_id: u64 = host.query("GrandpaApi_current_set_id", ());
 	assert_eq!(set_id, 0);
-
-	let alice = GrandpaId::from(Ed25519Keyring::Alice.public());
-	let proof: Option<OpaqueKeyOwnershipProof> =
-		host.query("GrandpaApi_generate_key_ownership_proof", (0u64, &alice));
-	assert!(proof.is_none(), "without sessions there is no key-owner proof");
-
-	let submitted: Option<()> = host.query(
-		"GrandpaApi_submit_report_equivocation_unsigned_extrinsic",
-		(equivocation_report(), OpaqueKeyOwnershipProof::new(vec![1, 2, 3])),
-	);
-	assert!(submitted.is_none(), "reports are not accepted without key-owner proofs");
 }
 
-in_hosts!(grandpa_answers_all_its_calls: wasmtime, native);
+in_hosts!(grandpa_answers_its_authorities_and_set_id: wasmtime, native);
+
+/// GRANDPA's equivocation calls answer `None` (no session pallet, so no key-owner proof).
+/// What holds for real: `KeyOwnerProof` is `Void`, so `Grandpa::report_equivocation_unsigned`
+/// never decodes, whatever report it carries, and the pool and block building refuse it.
+fn no_equivocation_report_can_enter_a_block<H: Host>(new: fn(Storage) -> H) {
+	use frame_support::traits::PalletInfoAccess;
+	let (mut chain, _) = dev_chain(new);
+	let grandpa = mvp_chain_runtime::Grandpa::index() as u8;
+	// A bare v4 extrinsic (0x04): Grandpa's call 1 with a well-formed report; no key-owner
+	// proof can follow it (`Void` has no value).
+	let call = [&[grandpa, 1][..], &equivocation_report().encode()].concat();
+	let xt = [&[0x04][..], &call].concat().encode();
+	let refused = chain.validate(&xt);
+	assert!(
+		matches!(refused, Err(TransactionValidityError::Invalid(InvalidTransaction::Call))),
+		"{refused:?}"
+	);
+	let mut block = chain.start_block().expect("initialize_block");
+	block.apply_inherents().expect("the inherents are accepted");
+	let verdict = block.verdict(&xt);
+	assert!(verdict.is_err(), "{verdict:?}");
+}
+
+in_hosts!(no_equivocation_report_can_enter_a_block: wasmtime, native);
 
 fn session_keys_are_generated_into_the_keystore_and_decode<H: Host>(new: fn(Storage) -> H) {
 	let mut host = dev_host(new);
@@ -274,6 +318,12 @@ fn view_functions_dispatch_by_id<H: Host>(new: fn(Storage) -> H) {
 	let answer: Result<Vec<u8>, ViewFunctionDispatchError> =
 		host.query("RuntimeViewFunction_execute_view_function", (&id, ().encode()));
 	assert_eq!(answer.expect("the probe's view function exists"), None::<u32>.encode());
+	// It reads the state: a value put there is what it answers.
+	let mut state = genesis("development").storage;
+	state.top.insert(pallet_probe::Scratch::<Runtime>::hashed_key().to_vec(), 42u32.encode());
+	let answer: Result<Vec<u8>, ViewFunctionDispatchError> =
+		new(state).query("RuntimeViewFunction_execute_view_function", (&id, ().encode()));
+	assert_eq!(answer.expect("the probe's view function exists"), Some(42u32).encode());
 
 	let unknown = ViewFunctionId { prefix: [7; 16], suffix: [9; 16] };
 	let answer: Result<Vec<u8>, ViewFunctionDispatchError> =

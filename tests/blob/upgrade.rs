@@ -6,12 +6,13 @@
 use crate::{
 	chain::{dev_chain, sudo, transfer, Chain, Ours, OursBlock},
 	host::{blob, in_hosts, Host, HostExt, Native},
+	old_state,
 };
 use codec::Encode;
 use frame_support::traits::StorageVersion;
 use mvp_chain::fixtures::{FOREIGN_SPEC_NAME, NEXT_SPEC_VERSION};
 use mvp_chain_runtime::{Block, NonceClock, Runtime, RuntimeCall, RuntimeEvent, SystemCall, UNIT};
-use pallet_nonce_clock::{Clock, Ticks};
+use pallet_nonce_clock::{migrations::old::Ticks, Floor};
 use sc_executor_common::runtime_blob::RuntimeBlob;
 use sp_core::storage::{well_known_keys, Storage};
 use sp_keyring::Sr25519Keyring::{Alice, Bob};
@@ -80,17 +81,18 @@ fn set_code_upgrades_and_the_chain_goes_on<H: Host>(new: fn(Storage) -> H) {
 	}
 }
 
-/// The state an old runtime (storage version 0 of the nonce clock) leaves when its block has
-/// just set the new code: version 0's bare count, written here as that runtime wrote it, and
-/// `:code` replaced. The new runtime's first block migrates the clock before its own
-/// extrinsics count; no later block migrates again.
+/// The state an old runtime (storage version 0 of the nonce clock, `u64` nonces) leaves when
+/// its block has just set the new code: version 0's bare count and every account's record in
+/// the old layout, written here as that runtime wrote them, and `:code` replaced. The new
+/// runtime's first block migrates them (0 to 1 to 2) before its own extrinsics run, which
+/// then sign with the nonces the accounts had; no later block migrates again.
 fn an_upgrade_runs_the_migrations_once_in_its_first_block<H: Host>(new: fn(Storage) -> H) {
 	let (mut chain, _) = dev_chain(new);
 	transfers_work(&mut chain);
-	let clock: Clock<u32> = chain.host.read(&Ticks::<Runtime>::hashed_key()).expect("a clock");
-	let mut state = Storage { top: chain.host.pairs(), children_default: Default::default() };
-	state.top.insert(Ticks::<Runtime>::hashed_key().to_vec(), clock.ticks.encode());
-	state.top.insert(StorageVersion::storage_key::<NonceClock>().to_vec(), 0u16.encode());
+	let alice_nonce = chain.nonce(Alice.to_account_id());
+	assert_eq!(*alice_nonce, 1);
+	let state = Storage { top: chain.host.pairs(), children_default: Default::default() };
+	let mut state = old_state::as_version_0(state, &1_234u64.encode());
 	state.top.insert(well_known_keys::CODE.to_vec(), next_blob().to_vec());
 	chain.host.reset(&state);
 	let version = |chain: &mut Chain<H>| -> u16 {
@@ -100,15 +102,17 @@ fn an_upgrade_runs_the_migrations_once_in_its_first_block<H: Host>(new: fn(Stora
 	chain.version = chain.host.query("Core_version", ());
 	assert_eq!(chain.version.spec_version, 101);
 
-	let first = transfers_work(&mut chain);
-	assert_eq!(version(&mut chain), 1);
-	let migrated: Clock<u32> = chain.host.read(&Ticks::<Runtime>::hashed_key()).expect("a clock");
-	// The timestamp and two transfers on top of the old count.
-	assert_eq!(migrated, Clock { ticks: clock.ticks + 3, block: first.header.number });
-	let second = transfers_work(&mut chain);
-	let after: Clock<u32> = chain.host.read(&Ticks::<Runtime>::hashed_key()).expect("a clock");
-	assert_eq!(after, Clock { ticks: clock.ticks + 6, block: second.header.number });
-	assert_eq!(version(&mut chain), 1);
+	transfers_work(&mut chain);
+	assert_eq!(version(&mut chain), 2);
+	assert_eq!(chain.host.read::<u32>(&Floor::<Runtime>::hashed_key()), Some(1_234));
+	assert_eq!(chain.host.storage(&Ticks::<Runtime>::hashed_key()), None, "the count is gone");
+	assert_eq!(*chain.nonce(Alice.to_account_id()), *alice_nonce + 1);
+	let migrated = chain.host.pairs();
+	assert_eq!(old_state::accounts(&migrated), old_state::accounts(&state.top), "none lost");
+	transfers_work(&mut chain);
+	assert_eq!(version(&mut chain), 2);
+	assert_eq!(chain.host.read::<u32>(&Floor::<Runtime>::hashed_key()), Some(1_234));
+	assert_eq!(*chain.nonce(Alice.to_account_id()), *alice_nonce + 2);
 }
 
 fn authorized_upgrade_lands<H: Host>(new: fn(Storage) -> H) {

@@ -59,3 +59,32 @@ fn the_announced_block_limits_use_the_measured_base_weights<H: Host>(new: fn(Sto
 }
 
 in_hosts!(the_announced_block_limits_use_the_measured_base_weights: wasmtime, native);
+
+/// The measured base weights are what a block books, not only what the metadata announces:
+/// `initialize_block` books `BlockExecutionWeight` (with the pallets' `on_initialize`) as
+/// mandatory, and the timestamp inherent adds exactly `ExtrinsicBaseWeight` and its call's
+/// measured weight (a bare extrinsic has no extension weight).
+fn a_block_books_the_measured_base_weights<H: Host>(new: fn(Storage) -> H) {
+	use frame_system::ConsumedWeight;
+	use mvp_chain_runtime::{RuntimeCall, TimestampCall};
+	use sp_runtime::Weight;
+	let key = frame_support::storage::storage_prefix(b"System", b"BlockWeight");
+	let (mut chain, _) = dev_chain(new);
+	let mut block = chain.start_block().expect("initialize_block");
+	let initialised: ConsumedWeight = block.host().read(&key).expect("BlockWeight");
+	let mandatory = *initialised.get(DispatchClass::Mandatory);
+	assert!(mandatory.all_gte(BlockExecutionWeight::get()), "{initialised:?}");
+	assert_eq!(*initialised.get(DispatchClass::Normal), Weight::zero());
+	let inherents = block.apply_inherents().expect("the inherents are accepted");
+	assert_eq!(inherents.len(), 1, "the timestamp");
+	let applied: ConsumedWeight = block.host().read(&key).expect("BlockWeight");
+	let set = RuntimeCall::Timestamp(TimestampCall::set { now: 0 }).get_dispatch_info();
+	// The extrinsic's length counts towards the proof size.
+	let length = Weight::from_parts(0, inherents[0].len() as u64);
+	assert_eq!(
+		*applied.get(DispatchClass::Mandatory) - mandatory,
+		ExtrinsicBaseWeight::get() + set.call_weight + length
+	);
+}
+
+in_hosts!(a_block_books_the_measured_base_weights: wasmtime, native);

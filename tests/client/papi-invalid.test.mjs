@@ -14,7 +14,7 @@ scenario('polkadot-api: bad signature, stale nonce and an account too poor to pa
   const first = await submitAndSeal(chain, client, await transfer().sign(alice.signer));
   assert.ok(first.ok);
   const nonce = await api.apis.AccountNonceApi.account_nonce(alice.address);
-  assert.ok(nonce > 0n);
+  assert.ok(nonce > 0);
 
   const forged = await transfer().sign(devAccount('//Alice', { corrupt: true }).signer);
   assert.deepEqual(await invalidity(client.submit(forged)),

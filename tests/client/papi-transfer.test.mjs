@@ -42,6 +42,6 @@ scenario('polkadot-api: transfer_keep_alive lands with exact balances, nonce and
   };
   assert.equal(after.bob.data.free, before.bob.data.free + amount);
   assert.equal(after.alice.data.free, before.alice.data.free - amount - fee);
-  assert.equal(after.alice.nonce, before.alice.nonce + 1n);
-  assert.equal(await api.apis.AccountNonceApi.account_nonce(alice.address), before.alice.nonce + 1n);
+  assert.equal(after.alice.nonce, before.alice.nonce + 1);
+  assert.equal(await api.apis.AccountNonceApi.account_nonce(alice.address), before.alice.nonce + 1);
 }));

@@ -1,7 +1,7 @@
 // @ts-check
 // The runtime upgrade through polkadot-api: sudo(system.set_code(next blob)). polkadot-api follows
 // the chain to the new runtime, the descriptors made from the old blob still fit its calls, and a
-// transfer it signs for the new spec version lands. Then the README's release steps, with the
+// transfer it signs for the new spec version lands. Then the release steps (docs/releasing-an-upgrade.md), with the
 // digests `mvp-chain info BLOB` prints: its `authorize_upgrade` call as the chain decodes it,
 // sudo'd, and the blob applied by another account.
 import assert from 'node:assert/strict';

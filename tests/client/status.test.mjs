@@ -2,7 +2,7 @@
 // `signAndSend` callback. On a node that finalizes each block as it imports it (omni-node's dev
 // mode), the node sends `inBlock` and `finalized` back to back and polkadot.js's callback, still
 // fetching the `inBlock` block's events when `finalized` arrives, drops `inBlock`: a wallet must
-// treat `isInBlock || isFinalized` as included (README, "polkadot-omni-node").
+// treat `isInBlock || isFinalized` as included (docs/hosts-and-clients.md).
 import assert from 'node:assert/strict';
 import { scenario, UNIT } from './chain.mjs';
 

@@ -3,10 +3,18 @@
 //! runtime's own types.
 
 use codec::Encode;
-use mvp_chain_runtime::{RuntimeCall, SystemCall, VERSION};
+use mvp_chain_runtime::{AccountId, RuntimeCall, SystemCall, VERSION};
+use mvp_host_kit::{
+	genesis::{self, Preset},
+	host::{state_with_code, HostExt, Wasmtime},
+	sign::ours::{sign_as, TxParams},
+};
 use serde_json::Value;
-use sp_core::{bytes::to_hex, H256};
+use sp_core::{bytes::to_hex, sr25519, Pair, H256};
 use sp_crypto_hashing::{blake2_256, sha2_256};
+use sp_runtime::transaction_validity::{
+	InvalidTransaction, TransactionSource, TransactionValidity,
+};
 use std::process::Command;
 
 fn run(args: &[&str]) -> String {
@@ -68,7 +76,7 @@ fn info_json_gives_the_digests_an_upgrade_needs() {
 	assert_eq!(field("/metadata_hash/decimals"), TOKEN_DECIMALS);
 	assert_eq!(field("/metadata_hash/ss58_prefix"), SS58_PREFIX);
 	let digest = field("/metadata_hash/digest");
-	assert_eq!(digest.as_str().map(str::len), Some(66), "a 32-byte digest: {digest}");
+	assert_the_blob_checks(blob, &digest);
 
 	let text = run(&["info"]);
 	for path in ["/code/blake2_256", "/authorize_upgrade/call_hash", "/set_code/call_hash"] {
@@ -113,6 +121,7 @@ fn info_reports_on_a_given_blob() {
 		assert!(text.contains(size), "{text}");
 	}
 	assert_eq!(digests[0], digests[1], "one metadata, one hash, compressed or not");
+	assert_the_blob_checks(compressed, &digests[0]);
 	assert_ne!(digests[0], ours["metadata_hash"]["digest"], "the hash covers the spec version");
 }
 
@@ -126,9 +135,7 @@ fn info_names_a_file_that_is_no_runtime() {
 			.args(["info", file])
 			.output()
 			.expect("runs");
-		assert!(!output.status.success());
-		let stderr = String::from_utf8_lossy(&output.stderr);
-		assert!(stderr.contains(expected), "{stderr}");
+		crate::refused_by_us(&output, expected);
 	}
 }
 
@@ -136,7 +143,47 @@ fn info_names_a_file_that_is_no_runtime() {
 fn an_unknown_command_is_named() {
 	let output =
 		Command::new(env!("CARGO_BIN_EXE_mvp-chain")).arg("deploy").output().expect("runs");
-	assert!(!output.status.success());
-	let stderr = String::from_utf8_lossy(&output.stderr);
-	assert!(stderr.contains("unrecognized subcommand 'deploy'"), "{stderr}");
+	crate::refused_by_clap(&output, &["deploy"]);
+}
+
+/// The pool's verdict, from `code` at its development genesis, on Alice's remark signed in
+/// `CheckMetadataHash` mode 1 with `hash`. Every blob carries its own RFC-78 hash and compares,
+/// so only the digest of its own metadata (and this chain's properties) validates.
+fn verdict_with_metadata_hash(code: &[u8], hash: [u8; 32]) -> TransactionValidity {
+	let mut host = Wasmtime::new(state_with_code(code));
+	let config = genesis::config(&mut host, Preset::Named("development")).expect("the preset");
+	let genesis = genesis::build(&mut host, &config).expect("genesis");
+	let mut host = Wasmtime::new(genesis.storage.clone());
+	let version: sp_version::RuntimeVersion = host.query("Core_version", ());
+	let alice = sr25519::Pair::from_string("//Alice", None).expect("a dev seed");
+	let who: AccountId = alice.public().into();
+	let params = TxParams {
+		nonce: host.query("AccountNonceApi_account_nonce", &who),
+		tip: 0,
+		genesis: genesis.hash(),
+		spec_version: version.spec_version,
+		transaction_version: version.transaction_version,
+		mortality: None,
+		metadata_hash: Some(hash),
+	};
+	let remark = RuntimeCall::System(SystemCall::remark { remark: vec![] });
+	let xt = sign_as(&alice, who, remark, &params);
+	host.query(
+		"TaggedTransactionQueue_validate_transaction",
+		(TransactionSource::External, xt, genesis.hash()),
+	)
+}
+
+/// The printed metadata digest is the one `code` checks a signature against; one bit off is
+/// a bad proof.
+fn assert_the_blob_checks(code: &[u8], digest: &Value) {
+	let printed: [u8; 32] = sp_core::bytes::from_hex(digest.as_str().expect("a hex string"))
+		.expect("hex")
+		.try_into()
+		.expect("32 bytes");
+	let verdict = verdict_with_metadata_hash(code, printed);
+	assert!(verdict.is_ok(), "the blob refuses the printed metadata hash: {verdict:?}");
+	let mut other = printed;
+	other[31] ^= 1;
+	assert_eq!(verdict_with_metadata_hash(code, other), Err(InvalidTransaction::BadProof.into()));
 }

@@ -16,7 +16,7 @@ pub use self::{
 	timed::HostCall,
 	wasmtime::Wasmtime,
 };
-use codec::{Decode, Encode};
+use codec::{Decode, DecodeAll, Encode};
 use sp_core::{
 	storage::{well_known_keys, Storage},
 	H256,
@@ -167,13 +167,9 @@ pub trait HostExt: Host {
 
 impl<H: Host + ?Sized> HostExt for H {}
 
-/// `bytes` decoded as a `T` with nothing left over.
+/// `bytes` decoded as a `T` with nothing left over (`DecodeAll`), an error naming `what`.
 pub fn decode_exact<T: Decode>(what: &str, mut bytes: &[u8]) -> Result<T, String> {
-	let value = T::decode(&mut bytes).map_err(|e| format!("{what}: undecodable answer: {e}"))?;
-	match bytes.len() {
-		0 => Ok(value),
-		left => Err(format!("{what}: {left} bytes left after decoding the answer")),
-	}
+	T::decode_all(&mut bytes).map_err(|e| format!("{what}: undecodable answer: {e}"))
 }
 
 /// The first line of a trap's text: what trapped. The wasm backtrace after it is for debuggers.

@@ -35,7 +35,7 @@ impl TxParams {
 			frame_system::CheckTxVersion::new(),
 			frame_system::CheckGenesis::new(),
 			frame_system::CheckEra::from(era),
-			frame_system::CheckNonce::from(self.nonce),
+			pallet_nonce_clock::CheckNonce::from(self.nonce),
 			frame_system::CheckWeight::new(),
 			pallet_transaction_payment::ChargeTransactionPayment::from(self.tip),
 			frame_metadata_hash_extension::CheckMetadataHash::new(self.metadata_hash.is_some()),

@@ -5,7 +5,7 @@
 //! which reads the payer's account eight times, parks the withdrawn credit in the pallet's
 //! `TxPaymentCredit` storage for other pallets to draw on, and checks the payer still exists
 //! before refunding. A chain with no pallet drawing on the credit pays about 80 host
-//! calls per transaction for that (README, "Where a transfer's host calls go"). This adapter
+//! calls per transaction for that (docs/performance-and-weights.md, "Host calls"). This adapter
 //! keeps the credit in hand, as pallet-transaction-payment's adapters did before the credit
 //! was stored, and withdraws with balances' own checks: the fee leaves the payer's free
 //! balance, never its last existential deposit nor frozen funds, and is burned.

@@ -9,18 +9,11 @@
 use frame_support::weights::{constants::RocksDbWeight, Weight};
 
 pub trait WeightInfo {
-	fn post_transactions() -> Weight;
 	fn now() -> Weight;
 }
 
 /// The measured weights; a runtime with other storage costs generates its own.
 impl WeightInfo for () {
-	fn post_transactions() -> Weight {
-		// Minimum execution time: 6_833_000 picoseconds.
-		Weight::from_parts(7_454_000, 1497)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
 	fn now() -> Weight {
 		// Minimum execution time: 5_139_000 picoseconds.
 		Weight::from_parts(5_580_000, 1497).saturating_add(RocksDbWeight::get().reads(1_u64))

@@ -36,7 +36,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	// Fees are burned: there is no treasury or block author reward on this chain. `BurnFees`
 	// does what `FungibleAdapter<Balances, ()>` would with about 80 fewer host calls per
-	// transaction (README, "Where a transfer's host calls go").
+	// transaction (docs/performance-and-weights.md, "Host calls").
 	type OnChargeTransaction = mvp_fee_burner::BurnFees<Balances>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = IdentityFee<Balance>;

@@ -94,8 +94,9 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
 	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
-	/// Advances the nonce clock that new accounts' nonces start at.
-	type PostTransactions = NonceClock;
+	/// Raises the nonce clock's floor, that new accounts' nonces start at, to a reaped
+	/// account's nonce.
+	type OnKilledAccount = NonceClock;
 	type SingleBlockMigrations = crate::Migrations;
 }
 

@@ -43,27 +43,3 @@ parameter_types! {
 	pub const ExtrinsicBaseWeight: Weight =
 		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(119_736), 0);
 }
-
-#[cfg(test)]
-mod test_weights {
-	use sp_weights::constants;
-
-	/// Checks that the weight exists and is sane.
-	// NOTE: If this test fails but you are sure that the generated values are fine,
-	// you can delete it.
-	#[test]
-	fn sane() {
-		let w = super::ExtrinsicBaseWeight::get();
-
-		// At least 10 µs.
-		assert!(
-			w.ref_time() >= 10u64 * constants::WEIGHT_REF_TIME_PER_MICROS,
-			"Weight should be at least 10 µs."
-		);
-		// At most 1 ms.
-		assert!(
-			w.ref_time() <= constants::WEIGHT_REF_TIME_PER_MILLIS,
-			"Weight should be at most 1 ms."
-		);
-	}
-}

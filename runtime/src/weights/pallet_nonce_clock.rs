@@ -41,18 +41,6 @@ use core::marker::PhantomData;
 /// Weight functions for `pallet_nonce_clock`.
 pub struct WeightInfo<T>(PhantomData<T>);
 impl<T: frame_system::Config> pallet_nonce_clock::WeightInfo for WeightInfo<T> {
-	/// Storage: `NonceClock::Ticks` (r:1 w:1)
-	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
-	fn post_transactions() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `41`
-		//  Estimated: `1497`
-		// Minimum execution time: 6_823_000 picoseconds.
-		Weight::from_parts(7_324_000, 0)
-			.saturating_add(Weight::from_parts(0, 1497))
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(1))
-	}
 	/// Storage: `NonceClock::Ticks` (r:1 w:0)
 	/// Proof: `NonceClock::Ticks` (`max_values`: Some(1), `max_size`: Some(12), added: 507, mode: `MaxEncodedLen`)
 	fn now() -> Weight {
