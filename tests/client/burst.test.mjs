@@ -1,8 +1,8 @@
-// A burst from one account, taken as a wallet takes it: three `transferKeepAlive` from //Alice
-// back to back, each signed with the nonce the node's `system_accountNextIndex` gives (the
-// node adds the account's pending transactions in its pool, found by their `(account, nonce)`
-// tags, to its nonce). Every one lands: on each host, and on the main job's chain
-// (`scripts/local-chain.mjs`, which seals on its own).
+// A burst from one account: three `transferKeepAlive` from //Alice back to back, each signed
+// with the nonce the node's `system_accountNextIndex` gives (the node adds the account's
+// pending transactions in its pool, found by their `(account, nonce)` tags, to its nonce).
+// Every one lands: on each host, and on the main job's chain (`scripts/local-chain.mjs`, which
+// seals on its own).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -17,19 +17,21 @@ const root = new URL('../..', import.meta.url).pathname;
 const nextIndex = async (api, who) => (await api.rpc.system.accountNextIndex(who.address)).toNumber();
 const free = async (api, who) => (await api.query.system.account(who.address)).data.free.toBigInt();
 
-// Sends the burst without waiting for any block, checking the nonce the node answered before
-// each (the third passes polkadot.js' `nonce: -1`, which asks the node as its default does),
-// then `seal()`s and waits for all three to land. A block may seal between two submissions on
-// a chain that seals on its own; the node then answers from the chain, not the pool, the same.
+// Sends the burst without waiting for any block, each transfer signed with the nonce the node's
+// `system_accountNextIndex` answered just before it (polkadot.js' default and its `nonce: -1`
+// read the account's nonce from the chain, not the pool, so a wallet that sends a burst asks
+// the node), then `seal()`s and waits for all three to land. A block may seal between two
+// submissions on a chain that seals on its own; the node then answers from the chain, the same.
 async function burstLands(api, keyring, seal) {
   const alice = keyring.addFromUri('//Alice');
   const bob = keyring.addFromUri('//Bob');
   const start = await nextIndex(api, alice);
   const bobBefore = await free(api, bob);
   const nonces = [];
-  for (const options of [{}, {}, { nonce: -1 }]) {
-    nonces.push(await nextIndex(api, alice));
-    await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAndSend(alice, options);
+  for (let i = 0; i < 3; i += 1) {
+    const nonce = await nextIndex(api, alice);
+    nonces.push(nonce);
+    await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAndSend(alice, { nonce });
   }
   assert.deepEqual(nonces, [start, start + 1, start + 2]);
   await seal();
