@@ -5,7 +5,7 @@
 //! The runtime is built by a separate cargo invocation: its no_std feature set cannot share a
 //! feature resolution with a native (std) build.
 //!
-//! With this crate's `fixtures` feature (the tests and the bench enable it), four more builds
+//! With this crate's `fixtures` feature (the tests and the bench enable it), five more builds
 //! of the same source, each with one runtime feature, become `fixtures::*`; a plain
 //! `cargo build` builds the one runtime.
 //!
@@ -43,7 +43,7 @@ struct Fixture {
 	feature: &'static str,
 }
 
-const FIXTURES: [Fixture; 4] = [
+const FIXTURES: [Fixture; 5] = [
 	Fixture {
 		name: "NEXT_SPEC_VERSION",
 		doc: "The runtime with `spec_version` one above the blob's: a valid upgrade.",
@@ -53,6 +53,11 @@ const FIXTURES: [Fixture; 4] = [
 		name: "FOREIGN_SPEC_NAME",
 		doc: "The runtime under another `spec_name` (and a higher `spec_version`): not an upgrade.",
 		feature: "foreign-spec-name",
+	},
+	Fixture {
+		name: "PROBE",
+		doc: "The runtime with the probe pallet's Root-only edge probes, for the tests.",
+		feature: "probe",
 	},
 	Fixture {
 		name: "BENCHMARKS",

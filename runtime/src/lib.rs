@@ -32,6 +32,7 @@ use sp_runtime::{
 
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
+#[cfg(feature = "probe")]
 pub use pallet_probe::Call as ProbeCall;
 pub use pallet_sudo::Call as SudoCall;
 pub use pallet_timestamp::Call as TimestampCall;
@@ -167,6 +168,8 @@ mod runtime {
 	pub type TransactionPayment = pallet_transaction_payment;
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+	// A test fixture's pallet, in the fixture blob only; its index stays reserved.
+	#[cfg(feature = "probe")]
 	#[runtime::pallet_index(7)]
 	pub type Probe = pallet_probe;
 	#[runtime::pallet_index(8)]

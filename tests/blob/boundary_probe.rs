@@ -2,7 +2,7 @@
 //! edges of its host: the host allocator, the stack, storage transactions and panics.
 
 use crate::{
-	chain::{dev_chain, sudo, BuiltBlock, Chain, Ours, OursBlock},
+	chain::{probe_chain, sudo, BuiltBlock, Chain, Ours, OursBlock},
 	host::{in_hosts, runtime_log, Host, HostExt, Wasmtime},
 };
 use codec::Encode;
@@ -36,7 +36,7 @@ fn run<H: Host>(
 }
 
 fn a_large_allocation_round_trips_through_the_host_allocator<H: Host>(new: fn(Storage) -> H) {
-	let mut chain = dev_chain(new).0;
+	let mut chain = probe_chain(new).0;
 	let len = 16 * 1024 * 1024;
 	let (_, events) = run(&mut chain, ProbeCall::allocate { len });
 	let expected: Vec<u8> = (0..len).map(pallet_probe::pattern_byte).collect();
@@ -49,7 +49,7 @@ in_hosts!(a_large_allocation_round_trips_through_the_host_allocator: wasmtime, n
 /// Wasmtime only: natively the stack is the thread's, and its overflow aborts the process.
 #[test]
 fn recursion_beyond_the_stack_traps_cleanly_and_the_next_call_works() {
-	let mut chain = dev_chain(Wasmtime::new).0;
+	let mut chain = probe_chain(Wasmtime::new).0;
 	let mut block = chain.start_block().expect("initialize_block");
 	let too_deep = block.sign(Alice, probe(ProbeCall::recurse { depth: 1_000_000 }), 0);
 	let trapped = block.host.call("BlockBuilder_apply_extrinsic", &too_deep.encode());
@@ -72,7 +72,7 @@ fn recursion_beyond_the_stack_traps_cleanly_and_the_next_call_works() {
 }
 
 fn a_rolled_back_storage_transaction_leaves_no_trace<H: Host>(new: fn(Storage) -> H) {
-	let mut chain = dev_chain(new).0;
+	let mut chain = probe_chain(new).0;
 	let (_, events) = run(&mut chain, ProbeCall::storage_rollback { value: 42 });
 	assert_eq!(events, vec![pallet_probe::Event::RolledBack { seen: 42 }]);
 	let key = pallet_probe::Scratch::<Runtime>::hashed_key();
@@ -87,7 +87,7 @@ in_hosts!(a_rolled_back_storage_transaction_leaves_no_trace: wasmtime, native);
 
 fn a_panic_message_reaches_the_host_log<H: Host>(new: fn(Storage) -> H) {
 	runtime_log(); // Starts capturing.
-	let mut chain = dev_chain(new).0;
+	let mut chain = probe_chain(new).0;
 	let mut block = chain.start_block().expect("initialize_block");
 	let message = b"boundary-probe-7f3a".to_vec();
 	let xt = block.sign(Alice, probe(ProbeCall::panic { message: message.try_into().unwrap() }), 0);

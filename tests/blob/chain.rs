@@ -2,7 +2,7 @@
 //! its own extension type, blocks of its extrinsics, its accounts and events. Block building
 //! itself is the host kit's.
 
-use crate::host::{blob, Host, HostExt, Wasmtime};
+use crate::host::{blob, is_native, probe_blob, Host, HostExt, Wasmtime};
 use codec::Encode;
 use frame_support::storage::storage_prefix;
 use mvp_chain_runtime::{
@@ -27,10 +27,32 @@ use std::{
 	sync::{Mutex, OnceLock},
 };
 
-/// Our runtime's pallets in order, as its own types declare them.
+/// The pallets of the runtime as the tests compile it natively, in order, as its own types
+/// declare them: the shipped ones and the probe fixture's.
 pub fn pallets() -> Vec<String> {
 	use frame_support::traits::PalletsInfoAccess;
 	mvp_chain_runtime::AllPalletsWithSystem::infos().iter().map(|p| p.name.to_string()).collect()
+}
+
+/// The pallets the shipped blob holds, in order: no test fixture among them.
+pub const SHIPPED_PALLETS: [&str; 8] = [
+	"System",
+	"Timestamp",
+	"Aura",
+	"Grandpa",
+	"Balances",
+	"TransactionPayment",
+	"Sudo",
+	"NonceClock",
+];
+
+/// The pallets host `H` runs from the shipped blob: natively, the probe's too.
+pub fn pallets_in<H: Host + 'static>() -> Vec<String> {
+	if is_native::<H>() {
+		pallets()
+	} else {
+		SHIPPED_PALLETS.map(str::to_string).to_vec()
+	}
 }
 
 /// The identifiers of our runtime's transaction extensions in order, as its own
@@ -55,11 +77,16 @@ pub fn genesis_config(host: &mut impl Host, preset: &str) -> Vec<u8> {
 /// Genesis state built by the blob itself through `GenesisBuilder_build_state`, in wasmtime;
 /// built once per preset and test binary, since the blob always builds the same state.
 pub fn genesis(preset: &str) -> Genesis {
-	static BUILT: OnceLock<Mutex<HashMap<String, Genesis>>> = OnceLock::new();
+	genesis_of(blob(), preset)
+}
+
+/// Genesis state built by `code` (the blob or a fixture), as [`genesis`] builds the blob's.
+pub fn genesis_of(code: &'static [u8], preset: &str) -> Genesis {
+	static BUILT: OnceLock<Mutex<HashMap<(usize, String), Genesis>>> = OnceLock::new();
 	let mut built = BUILT.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
 	built
-		.entry(preset.to_string())
-		.or_insert_with(|| genesis_in(&mut Wasmtime::new(state_with_code(blob())), preset))
+		.entry((code.as_ptr() as usize, preset.to_string()))
+		.or_insert_with(|| genesis_in(&mut Wasmtime::new(state_with_code(code)), preset))
 		.clone()
 }
 
@@ -72,7 +99,16 @@ pub fn genesis_in(host: &mut impl Host, preset: &str) -> Genesis {
 
 /// A chain at the `development` genesis in executor `new`, genesis built by that executor too.
 pub fn dev_chain<H: Host>(new: fn(Storage) -> H) -> (Chain<H>, Genesis) {
-	let genesis = genesis_in(&mut new(state_with_code(blob())), "development");
+	chain_of(blob(), new)
+}
+
+/// [`dev_chain`] over the probe fixture: the shipped pallets and the probe's Root-only calls.
+pub fn probe_chain<H: Host>(new: fn(Storage) -> H) -> (Chain<H>, Genesis) {
+	chain_of(probe_blob(), new)
+}
+
+fn chain_of<H: Host>(code: &[u8], new: fn(Storage) -> H) -> (Chain<H>, Genesis) {
+	let genesis = genesis_in(&mut new(state_with_code(code)), "development");
 	(chain_at(new(genesis.storage.clone()), &genesis), genesis)
 }
 

@@ -3,8 +3,8 @@
 //! runtime APIs and view functions a wallet or tool relies on.
 
 use crate::{
-	chain::{self, genesis, pallets},
-	host::{in_hosts, Host, HostExt},
+	chain::{self, genesis, genesis_of, pallets_in},
+	host::{in_hosts, is_native, probe_blob, Host, HostExt, Wasmtime},
 };
 use scale_info::{TypeDef, TypeDefPrimitive};
 use sp_core::storage::Storage;
@@ -19,7 +19,7 @@ fn primitive(metadata: &subxt_metadata::Metadata, id: u32) -> Option<TypeDefPrim
 	}
 }
 
-fn subxt_loads_every_listed_metadata_version<H: Host>(new: fn(Storage) -> H) {
+fn subxt_loads_every_listed_metadata_version<H: Host + 'static>(new: fn(Storage) -> H) {
 	let mut host = new(genesis("development").storage);
 	let versions: Vec<u32> = host.query("Metadata_metadata_versions", ());
 	for v in [14, 15, 16] {
@@ -33,11 +33,11 @@ fn subxt_loads_every_listed_metadata_version<H: Host>(new: fn(Storage) -> H) {
 			.unwrap_or_else(|e| panic!("subxt cannot load V{version}: {e}"));
 
 		let names: Vec<&str> = metadata.pallets().map(|p| p.name()).collect();
-		assert_eq!(names, pallets(), "V{version}");
+		assert_eq!(names, pallets_in::<H>(), "V{version}");
+		assert_eq!(names.contains(&"Probe"), is_native::<H>(), "the probe ships in no blob");
 		let pallet = |name| metadata.pallet_by_name(name).expect("listed above");
 		assert!(pallet("Balances").call_variant_by_name("transfer_keep_alive").is_some());
 		assert!(pallet("System").storage().and_then(|s| s.entry_by_name("Account")).is_some());
-		assert!(pallet("Probe").call_variant_by_name("allocate").is_some());
 		assert!(pallet("Balances").constant_by_name("ExistentialDeposit").is_some());
 
 		let extensions: Vec<&str> = metadata
@@ -69,10 +69,19 @@ fn subxt_loads_every_listed_metadata_version<H: Host>(new: fn(Storage) -> H) {
 			let answer = nonce_api.method_by_name("account_nonce").expect("account_nonce");
 			assert_eq!(primitive(&metadata, answer.output_ty()), Some(TypeDefPrimitive::U32));
 		}
-		if version >= 16 {
-			assert!(pallet("Probe").view_function_by_name("scratch").is_some());
-		}
 	}
 }
 
 in_hosts!(subxt_loads_every_listed_metadata_version: wasmtime, native);
+
+/// The probe fixture's metadata: the probe's calls, and from V16 its view function, which
+/// subxt finds.
+#[test]
+fn subxt_finds_the_probe_fixtures_calls_and_view_function() {
+	let mut host = Wasmtime::new(genesis_of(probe_blob(), "development").storage);
+	let raw: Option<Vec<u8>> = host.query("Metadata_metadata_at_version", 16u32);
+	let metadata = subxt_metadata::Metadata::decode_from(&raw.expect("V16")[..]).expect("V16");
+	let probe = metadata.pallet_by_name("Probe").expect("the fixture has the probe");
+	assert!(probe.call_variant_by_name("allocate").is_some());
+	assert!(probe.view_function_by_name("scratch").is_some());
+}

@@ -136,6 +136,25 @@ fn validates_as_strict_mvp() {
 		.expect("the blob is valid Wasm MVP with every post-MVP feature off");
 }
 
+/// Every other build of the source too: the tests' fixtures run in the same hosts.
+#[test]
+fn every_fixture_validates_as_strict_mvp() {
+	use mvp_chain::fixtures::*;
+	for (name, fixture) in [
+		("next_spec_version", NEXT_SPEC_VERSION),
+		("foreign_spec_name", FOREIGN_SPEC_NAME),
+		("probe", PROBE),
+		("benchmarks", BENCHMARKS),
+		("try_runtime", TRY_RUNTIME),
+	] {
+		let code = mvp_host_kit::blob::decompress(fixture.expect("fixtures are built"))
+			.unwrap_or_else(|e| panic!("{name}: {e}"));
+		Validator::new_with_features(WasmFeatures::MVP)
+			.validate_all(&code)
+			.unwrap_or_else(|e| panic!("{name} is not strict Wasm MVP: {e}"));
+	}
+}
+
 #[test]
 fn memory_is_imported_not_exported() {
 	let module = parse(&code());

@@ -1,11 +1,13 @@
 //! One scenario in two independent executors, `sc-executor` (wasmtime) and smoldot (wasmi), and
 //! in the runtime compiled natively, compared byte for byte: genesis, every runtime API answer,
-//! every block, every event, every imported state root.
+//! every block, every event, every imported state root. It runs the probe fixture (the shipped
+//! pallets and the probe's), whose edge calls go where the executors are most likely to part.
 
 use crate::{
 	chain::{chain_at, genesis_in, sign_as, sudo, transfer, Chain, EventRecord, Ours, TxParams},
 	host::{
-		blob, state_with_code, Host, HostExt, Native, RecordedCall, Recorder, Smoldot, Wasmtime,
+		probe_blob, state_with_code, Host, HostExt, Native, RecordedCall, Recorder, Smoldot,
+		Wasmtime,
 	},
 	runtime_apis::equivocation_report,
 };
@@ -131,7 +133,7 @@ fn run<H: Host>(
 	new: fn(Storage) -> H,
 	plan: &[Vec<UncheckedExtrinsic>],
 ) -> Run {
-	let mut host = Recorder::new(new(state_with_code(blob())));
+	let mut host = Recorder::new(new(state_with_code(probe_blob())));
 	let genesis = genesis_in(&mut host, "development");
 	let mut chain = chain_at(host, &genesis);
 	query_every_api(&mut chain, &plan[0][0]);
@@ -175,7 +177,7 @@ fn run<H: Host>(
 
 #[test]
 fn wasmtime_smoldot_and_native_agree_byte_for_byte() {
-	let genesis = crate::chain::genesis("development");
+	let genesis = crate::chain::genesis_of(probe_blob(), "development");
 	let plan = plan(genesis.hash());
 	let wasmtime = run("wasmtime", Wasmtime::new, &plan);
 	assert_eq!(

@@ -14,6 +14,18 @@ pub fn blob() -> &'static [u8] {
 	mvp_chain::WASM_BINARY.expect("the blob is built unless SKIP_WASM_BUILD is set")
 }
 
+/// The test fixture built from the same source with the probe pallet (`runtime/`'s `probe`
+/// feature); natively the tests compile the runtime with it too.
+pub fn probe_blob() -> &'static [u8] {
+	mvp_chain::fixtures::PROBE.expect("fixtures are built with the blob")
+}
+
+/// Whether `H` runs the runtime compiled natively, which has the probe pallet whatever
+/// `:code` holds.
+pub fn is_native<H: Host + 'static>() -> bool {
+	std::any::TypeId::of::<H>() == std::any::TypeId::of::<Native>()
+}
+
 /// Takes what the runtime logged on the `runtime` target, where sp-io's panic handler writes
 /// (and on `try-runtime`, where FRAME's upgrade checks do),
 /// from calls made on this thread: wasmtime runs the blob on the caller's thread, the native

@@ -9,7 +9,7 @@ use crate::{
 use codec::Encode;
 use mvp_chain_runtime::{
 	configs::{RuntimeBlockLength, RuntimeBlockWeights},
-	AccountId, Address, Balance, ProbeCall, RuntimeCall, TimestampCall, UncheckedExtrinsic, UNIT,
+	AccountId, Address, Balance, RuntimeCall, SudoCall, TimestampCall, UncheckedExtrinsic, UNIT,
 };
 use pallet_transaction_payment::RuntimeDispatchInfo;
 use sp_core::storage::Storage;
@@ -21,7 +21,7 @@ use sp_runtime::{
 		InvalidTransaction as Invalid, TransactionValidityError, UnknownTransaction as Unknown,
 		ValidTransaction,
 	},
-	ApplyExtrinsicResult, DispatchError, MultiSignature,
+	ApplyExtrinsicResult, DispatchError, MultiSignature, Weight,
 };
 use std::any::TypeId;
 
@@ -164,7 +164,10 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 			sign_as(
 				&Bob.pair(),
 				Bob.to_account_id(),
-				RuntimeCall::Probe(ProbeCall::allocate { len: u32::MAX }),
+				RuntimeCall::Sudo(SudoCall::sudo_unchecked_weight {
+					call: Box::new(remark(0)),
+					weight: Weight::from_parts(u64::MAX / 2, 0),
+				}),
 				&chain.params(Bob),
 			),
 			Invalid::ExhaustsResources,

@@ -1,5 +1,4 @@
 use crate::{Runtime, RuntimeCall, RuntimeEvent};
-use frame_support::traits::ConstU32;
 
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
@@ -7,9 +6,10 @@ impl pallet_sudo::Config for Runtime {
 	type WeightInfo = crate::weights::pallet_sudo::WeightInfo<Runtime>;
 }
 
+#[cfg(feature = "probe")]
 impl pallet_probe::Config for Runtime {
 	/// 64 MiB: well past anything a real call allocates, still inside the host's heap.
-	type MaxAllocation = ConstU32<{ 64 * 1024 * 1024 }>;
-	type MaxMessageLen = ConstU32<256>;
+	type MaxAllocation = frame_support::traits::ConstU32<{ 64 * 1024 * 1024 }>;
+	type MaxMessageLen = frame_support::traits::ConstU32<256>;
 	type WeightInfo = crate::weights::pallet_probe::WeightInfo<Runtime>;
 }

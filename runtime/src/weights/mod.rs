@@ -8,6 +8,7 @@ pub mod frame_system;
 pub mod frame_system_extensions;
 pub mod pallet_balances;
 pub mod pallet_nonce_clock;
+#[cfg(feature = "probe")]
 pub mod pallet_probe;
 pub mod pallet_sudo;
 pub mod pallet_timestamp;

@@ -3,8 +3,8 @@
 
 use crate::chain::{body, sign_as, sudo, TxParams};
 use mvp_chain_runtime::{
-	AccountId, BalancesCall, ProbeCall, Runtime, RuntimeCall, SudoCall, TimestampCall,
-	EXISTENTIAL_DEPOSIT, UNIT,
+	AccountId, BalancesCall, Runtime, RuntimeCall, SudoCall, TimestampCall, EXISTENTIAL_DEPOSIT,
+	UNIT,
 };
 use rand::{rngs::StdRng, seq::SliceRandom, Rng};
 use sp_core::{sr25519, Pair};
@@ -41,12 +41,11 @@ fn bytes(rng: &mut StdRng) -> Vec<u8> {
 	(0..len).map(|_| rng.gen()).collect()
 }
 
-/// A call of any pallet; `depth` bounds nesting through `sudo`. The probe's `panic` and deep
-/// `recurse` are left out: they trap by design (`boundary_probe.rs` tests that).
+/// A call of any pallet the blob ships; `depth` bounds nesting through `sudo`.
 pub fn random_call(rng: &mut StdRng, depth: u32) -> RuntimeCall {
 	use frame_system::Call as System;
 	let balances = |call: BalancesCall<Runtime>| RuntimeCall::Balances(call);
-	match rng.gen_range(0..if depth == 0 { 17 } else { 20 }) {
+	match rng.gen_range(0..if depth == 0 { 15 } else { 18 }) {
 		0 => balances(BalancesCall::transfer_allow_death { dest: dest(rng), value: amount(rng) }),
 		1 => balances(BalancesCall::transfer_keep_alive { dest: dest(rng), value: amount(rng) }),
 		2 => balances(BalancesCall::transfer_all { dest: dest(rng), keep_alive: rng.gen() }),
@@ -75,10 +74,8 @@ pub fn random_call(rng: &mut StdRng, depth: u32) -> RuntimeCall {
 			code_hash: rng.gen::<[u8; 32]>().into(),
 		}),
 		14 => RuntimeCall::Timestamp(TimestampCall::set { now: rng.gen() }),
-		15 => RuntimeCall::Probe(ProbeCall::allocate { len: rng.gen_range(0..80 * 1024 * 1024) }),
-		16 => RuntimeCall::Probe(ProbeCall::recurse { depth: rng.gen_range(0..1_000) }),
-		17 => sudo(random_call(rng, depth - 1)),
-		18 => RuntimeCall::Sudo(SudoCall::sudo_as {
+		15 => sudo(random_call(rng, depth - 1)),
+		16 => RuntimeCall::Sudo(SudoCall::sudo_as {
 			who: dest(rng),
 			call: Box::new(random_call(rng, depth - 1)),
 		}),
