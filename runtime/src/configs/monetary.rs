@@ -1,3 +1,13 @@
+//! Money: balances, and the fee policy, all of it here.
+//!
+//! Every fee and every tip is burned: `OnChargeTransaction` is `BurnFees`, with no treasury
+//! and no block author reward. A fee is the base weight, the length and the call's weight,
+//! one unit each (`IdentityFee`), times a constant multiplier (`FeeMultiplier`), as in the
+//! solochain template, so a wallet's quote is exactly what is paid. To pay fees to someone,
+//! replace `OnChargeTransaction` (pallet-transaction-payment's `FungibleAdapter` with an
+//! `OnUnbalanced` of your own); to let fees follow congestion, replace `FeeMultiplierUpdate`
+//! (`TargetedFeeAdjustment`).
+
 use crate::{
 	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, System,
 	EXISTENTIAL_DEPOSIT,
