@@ -248,7 +248,6 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 	let fee = chain.query_info(&sample).partial_fee;
 	let (mut done, mut blocks, mut included, mut reaped, mut upgraded) = (0, 0, 0, 0, false);
 	let (mut old, mut replayed, mut stale) = (OldTransactions::default(), 0, 0);
-	let mut try_checked = 0;
 	let mut state = chain.host.pairs();
 
 	while done < ops {
@@ -323,7 +322,6 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 				crate::host::runtime_log()
 			)
 		});
-		try_checked += 1;
 
 		let mut importer = new(parent);
 		importer.call("Core_execute_block", &built.block.encode()).unwrap_or_else(|e| {
@@ -339,7 +337,6 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 		"{done} operations in {blocks} blocks: {included} included, {reaped} accounts reaped, \
 		 upgraded: {upgraded}, {replayed} replays of earlier lives refused ({stale} as stale)"
 	);
-	assert_eq!(try_checked, blocks, "seed {seed}: try_state after every block");
 	// Floors that scale with the run, about half of what runs reach (docs/testing.md): a
 	// workload that stopped landing transfers, reaping accounts or replaying tests nothing.
 	assert!(included >= ops / 4, "seed {seed}: only {included} of {ops} included");

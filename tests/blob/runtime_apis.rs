@@ -2,7 +2,7 @@
 
 use crate::{
 	chain::{dev_chain, genesis, genesis_of, pallets_in, slot_time, transfer, Ours, OursBlock},
-	host::{in_hosts, probe_blob, Host, HostExt},
+	host::{in_hosts, is_native, probe_blob, Host, HostExt},
 };
 use codec::{Decode, Encode};
 use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
@@ -31,12 +31,16 @@ fn dev_host<H: Host>(new: fn(Storage) -> H) -> H {
 	new(genesis("development").storage)
 }
 
-fn core_version_lists_every_api_at_the_release_version<H: Host>(new: fn(Storage) -> H) {
+fn core_version_lists_every_api_at_the_release_version<H: Host + 'static>(new: fn(Storage) -> H) {
 	let version: RuntimeVersion = dev_host(new).query("Core_version", ());
 	assert_eq!(version.spec_name, "mvp-chain");
-	assert_eq!(version.spec_version, VERSION.spec_version);
-	// The blob's list equals the one the native build derives from the API traits' versions.
-	assert_eq!(version.apis, VERSION.apis);
+	// Natively `Core_version` is `VERSION` itself (the native host checked the blob's against
+	// it before the call); from the blob it must equal what the native build derives from the
+	// API traits' versions.
+	if !is_native::<H>() {
+		assert_eq!(version.spec_version, VERSION.spec_version);
+		assert_eq!(version.apis, VERSION.apis);
+	}
 	for name in [
 		"Core",
 		"Metadata",

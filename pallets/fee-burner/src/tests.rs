@@ -113,7 +113,9 @@ fn frozen_funds_do_not_pay_fees() {
 		assert_eq!(can_withdraw(1, 401), payment);
 		assert_eq!(withdraw(1, 401, 0).map(|_| ()), payment);
 		assert_eq!(can_withdraw(1, 400), Ok(()));
-		assert!(withdraw(1, 400, 0).is_ok());
+		let withdrawn = withdraw(1, 400, 0).expect("the unfrozen 400 pay");
+		assert!(withdrawn.is_some());
+		assert_eq!(Balances::free_balance(1), 600, "the frozen 600 stay");
 	});
 }
 
