@@ -5,8 +5,10 @@
 
 #[path = "../runtime/src/chain_properties.rs"]
 mod chain_properties;
-// The digest's one home, shared with the host kit's `info` and tests.
+// The digest's one home, shared with the host kit's `info` and tests; the build has the
+// metadata decoded already and uses `of_decoded` only.
 #[path = "../host-kit/src/metadata_hash.rs"]
+#[allow(dead_code)]
 mod digest;
 
 use codec::{Decode, Encode};
@@ -33,15 +35,15 @@ pub fn of(wasm: &[u8]) -> [u8; 32] {
 		.unwrap_or_else(|| {
 			panic!("the runtime serves no V15 metadata (`Metadata_metadata_at_version(15)` is None), which RFC-78's hash is over")
 		});
-	let decoded = RuntimeMetadataPrefixed::decode(&mut &metadata[..]).expect("V15 decodes").1;
+	let metadata = RuntimeMetadataPrefixed::decode(&mut &metadata[..]).expect("V15 decodes").1;
 	let extra = digest::ExtraInfo {
 		spec_version,
 		spec_name,
-		base58_prefix: ss58_prefix(&decoded),
+		base58_prefix: ss58_prefix(&metadata),
 		decimals: chain_properties::TOKEN_DECIMALS,
 		token_symbol: chain_properties::TOKEN_SYMBOL.to_string(),
 	};
-	digest::of(&metadata, &extra).unwrap_or_else(|e| panic!("{e}"))
+	digest::of_decoded(&metadata, &extra).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// `System.SS58Prefix`, as signers read it; it must be the chain properties' prefix.

@@ -10,13 +10,18 @@ pub use merkleized_metadata::ExtraInfo;
 pub fn of(metadata: &[u8], properties: &ExtraInfo) -> Result<[u8; 32], String> {
 	let RuntimeMetadataPrefixed(_, metadata) = Decode::decode(&mut &metadata[..])
 		.map_err(|e| format!("the metadata does not decode: {e}"))?;
+	of_decoded(&metadata, properties)
+}
+
+/// [`of`] for metadata its caller has decoded already.
+pub fn of_decoded(metadata: &RuntimeMetadata, properties: &ExtraInfo) -> Result<[u8; 32], String> {
 	if !matches!(metadata, RuntimeMetadata::V15(_)) {
 		return Err(format!(
 			"the blob serves metadata V{} only, and RFC-78 hashes V15",
 			metadata.version()
 		));
 	}
-	Ok(merkleized_metadata::generate_metadata_digest(&metadata, properties.clone())
+	Ok(merkleized_metadata::generate_metadata_digest(metadata, properties.clone())
 		.map_err(|e| format!("RFC-78 digest: {e}"))?
 		.hash())
 }

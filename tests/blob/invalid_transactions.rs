@@ -4,7 +4,7 @@
 
 use crate::{
 	chain::{dev_chain, sign_as, sudo, transfer, Chain, Ours, OursBlock, TxParams},
-	host::{in_hosts, Host, Native},
+	host::{in_hosts, is_native, Host},
 };
 use codec::Encode;
 use mvp_chain_runtime::{
@@ -23,7 +23,6 @@ use sp_runtime::{
 	},
 	ApplyExtrinsicResult, DispatchError, MultiSignature, Weight,
 };
-use std::any::TypeId;
 
 /// A chain five blocks in: Alice sent one transfer in block 1 (her nonce is 1); the hashes of
 /// blocks 0 to 5, for mortal eras to be born at.
@@ -223,7 +222,7 @@ fn each_bad_transaction_gets_its_own_variant_from_the_pool_and_from_block_buildi
 		refused(
 			"a wrong metadata hash",
 			signs(TxParams { metadata_hash: Some([0; 32]), ..good.clone() }, call.clone()),
-			match TypeId::of::<H>() == TypeId::of::<Native>() {
+			match is_native::<H>() {
 				false => TransactionValidityError::from(Invalid::BadProof),
 				true => Unknown::CannotLookup.into(),
 			},

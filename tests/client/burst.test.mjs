@@ -4,17 +4,11 @@
 // Every one lands: on each host, and on the main job's chain (`scripts/local-chain.mjs`, which
 // seals on its own).
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { ApiPromise, WsProvider } from '@polkadot/api';
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { until } from '../../scripts/wait.mjs';
-import { scenario, specs, UNIT } from './chain.mjs';
-import { freePort, launch, portOpen } from './hosts/process.mjs';
+import { nextIndex, scenario, UNIT, withChain } from './chain.mjs';
+import { localChain } from './hosts/local-chain.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const nextIndex = async (api, who) => (await api.rpc.system.accountNextIndex(who.address)).toNumber();
 const free = async (api, who) => (await api.query.system.account(who.address)).data.free.toBigInt();
 
 // Sends the burst without waiting for any block, each transfer signed with the nonce the node's
@@ -44,22 +38,7 @@ scenario('a burst of three transfers from one account, nonces from the node, all
   await burstLands(chain.api, chain.keyring, () => chain.newBlock());
 });
 
-test('main job: the local chain (scripts/local-chain.mjs) lands a burst without a manual seal', async () => {
-  const port = await freePort();
-  const proc = launch(process.execPath, [join(root, 'scripts', 'local-chain.mjs'), specs.raw, String(port)]);
-  let api;
-  try {
-    await portOpen(proc, port, 'the local chain');
-    await until('the local chain to say where it runs', async () => proc.output().includes('The local dev chain runs at'), { seconds: 120 });
-    api = await ApiPromise.create({ provider: new WsProvider(`ws://127.0.0.1:${port}`), noInitWarn: true, throwOnConnect: true });
-    await cryptoWaitReady();
-    await burstLands(api, new Keyring({ type: 'sr25519', ss58Format: 42 }), async () => {});
-    assert.deepEqual((await api.rpc.author.pendingExtrinsics()).toArray(), [], 'nothing left behind in the pool');
-  } catch (error) {
-    error.message += `\nthe local chain's last output:\n${proc.output().slice(-4000)}`;
-    throw error;
-  } finally {
-    await api?.disconnect();
-    await proc.stop();
-  }
-});
+test('main job: the local chain (scripts/local-chain.mjs) lands a burst without a manual seal', () => withChain(localChain, async (chain) => {
+  await burstLands(chain.api, chain.keyring, async () => {});
+  assert.deepEqual((await chain.api.rpc.author.pendingExtrinsics()).toArray(), [], 'nothing left behind in the pool');
+}));

@@ -92,6 +92,12 @@ export function scenario(name, body) {
   }
 }
 
+// The nonce the node gives `who` for its next transaction: its nonce on chain plus its
+// transactions waiting in the pool (`system_accountNextIndex`).
+export async function nextIndex(api, who) {
+  return (await api.rpc.system.accountNextIndex(who.address)).toNumber();
+}
+
 // The events of block `hash`, as `section.method` with their data.
 export async function blockEvents(api, hash) {
   const events = await api.query.system.events.at(hash);

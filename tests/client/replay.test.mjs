@@ -3,9 +3,7 @@
 // reaped, is funded again; resubmitting the old transactions' exact bytes is refused as stale,
 // the error a wallet shows, and the account's own next transfer lands.
 import assert from 'node:assert/strict';
-import { scenario, blockEvents, refusal, validity, UNIT } from './chain.mjs';
-
-const nonceOf = async (api, who) => (await api.rpc.system.accountNextIndex(who.address)).toNumber();
+import { scenario, blockEvents, nextIndex, refusal, validity, UNIT } from './chain.mjs';
 
 scenario('transactions of an earlier life are refused as stale after the account is funded again', async (chain) => {
   const { api, keyring } = chain;
@@ -17,7 +15,7 @@ scenario('transactions of an earlier life are refused as stale after the account
   const floorBefore = await floor();
   await api.tx.balances.transferAllowDeath(victim.address, 10n * UNIT).signAndSend(alice);
   await chain.newBlock();
-  const firstLife = await nonceOf(api, victim);
+  const firstLife = await nextIndex(api, victim);
   assert.equal(firstLife, floorBefore, 'a new account starts at the nonce clock\'s floor');
 
   const immortal = await api.tx.balances.transferKeepAlive(bob.address, UNIT)
@@ -28,7 +26,7 @@ scenario('transactions of an earlier life are refused as stale after the account
   await api.rpc.author.submitExtrinsic(immortal.toHex());
   await api.rpc.author.submitExtrinsic(mortal.toHex());
   await chain.newBlock();
-  assert.equal(await nonceOf(api, victim), firstLife + 2, 'both transfers landed');
+  assert.equal(await nextIndex(api, victim), firstLife + 2, 'both transfers landed');
 
   await api.tx.balances.transferAll(alice.address, false).signAndSend(victim);
   const reaped = await chain.newBlock();
@@ -37,7 +35,7 @@ scenario('transactions of an earlier life are refused as stale after the account
 
   await api.tx.balances.transferAllowDeath(victim.address, 10n * UNIT).signAndSend(alice);
   await chain.newBlock();
-  const secondLife = await nonceOf(api, victim);
+  const secondLife = await nextIndex(api, victim);
   // The first life used three nonces and was reaped holding the fourth, which is the floor now.
   assert.equal(await floor(), firstLife + 3, 'the reap raised the floor');
   assert.equal(secondLife, firstLife + 3, 'the second life starts above the first\'s nonces');
@@ -56,6 +54,6 @@ scenario('transactions of an earlier life are refused as stale after the account
   const free = (await api.query.system.account(victim.address)).data.free.toBigInt();
   await api.tx.balances.transferKeepAlive(bob.address, UNIT).signAndSend(victim);
   await chain.newBlock();
-  assert.equal(await nonceOf(api, victim), secondLife + 1, 'the new transfer landed');
+  assert.equal(await nextIndex(api, victim), secondLife + 1, 'the new transfer landed');
   assert.ok((await api.query.system.account(victim.address)).data.free.toBigInt() < free - UNIT);
 });

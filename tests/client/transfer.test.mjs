@@ -1,6 +1,6 @@
 // A transfer signed by //Alice through polkadot.js lands with the exact balances, nonce and fee.
 import assert from 'node:assert/strict';
-import { scenario, blockEvents, UNIT } from './chain.mjs';
+import { scenario, blockEvents, nextIndex, UNIT } from './chain.mjs';
 
 scenario('transferKeepAlive lands with exact balances, nonce and fee', async (chain) => {
   const { api, keyring } = chain;
@@ -31,5 +31,5 @@ scenario('transferKeepAlive lands with exact balances, nonce and fee', async (ch
   assert.equal(after.bob.data.free.toBigInt(), before.bob.data.free.toBigInt() + amount);
   assert.equal(after.alice.data.free.toBigInt(), before.alice.data.free.toBigInt() - amount - fee);
   assert.equal(after.alice.nonce.toNumber(), before.alice.nonce.toNumber() + 1);
-  assert.equal((await api.rpc.system.accountNextIndex(alice.address)).toNumber(), before.alice.nonce.toNumber() + 1);
+  assert.equal(await nextIndex(api, alice), before.alice.nonce.toNumber() + 1);
 });

@@ -48,7 +48,6 @@ mod mock;
 mod tests;
 pub mod weights;
 
-use codec::Decode;
 use core::marker::PhantomData;
 use frame_support::traits::{Get, OnKilledAccount};
 use sp_runtime::traits::UniqueSaturatedInto;
@@ -85,7 +84,8 @@ impl<T: Config> Pallet<T> {
 	pub fn now() -> u32 {
 		let mut buffer = [0u8; 4];
 		match sp_io::storage::read(&Floor::<T>::hashed_key(), &mut buffer, 0) {
-			Some(4) => u32::decode(&mut &buffer[..]).unwrap_or_default(),
+			// SCALE's `u32`: four little-endian bytes.
+			Some(4) => u32::from_le_bytes(buffer),
 			// Absent, or not a `u32`: what `get` answers.
 			Some(_) | None => Floor::<T>::get(),
 		}

@@ -1,8 +1,21 @@
 //! Storage migrations of the nonce clock, one module per storage version they reach, and the
 //! layouts of the versions they leave.
 
-use crate::{Config, Pallet};
+use crate::{Config, Pallet, LOG_TARGET};
+use alloc::vec::Vec;
+use frame_support::{
+	migrations::VersionedMigration,
+	storage::unhashed,
+	traits::{Get, UncheckedOnRuntimeUpgrade},
+	weights::Weight,
+};
 use frame_system::pallet_prelude::BlockNumberFor;
+#[cfg(feature = "try-runtime")]
+use {
+	codec::{Decode, Encode},
+	frame_support::ensure,
+	sp_runtime::TryRuntimeError,
+};
 
 /// Versions 0 and 1 counted every extrinsic of the chain in `Ticks`, as a `u64`, with nonces
 /// of the same type.
@@ -41,20 +54,9 @@ pub mod old {
 
 /// Version 0 to 1: `Ticks` gains the block that last advanced it.
 pub mod v1 {
-	use super::old::{Clock, Ticks};
-	use crate::{Config, Pallet, LOG_TARGET};
-	use frame_support::{
-		migrations::VersionedMigration,
-		storage::unhashed,
-		traits::{Get, UncheckedOnRuntimeUpgrade},
-		weights::Weight,
-	};
-	#[cfg(feature = "try-runtime")]
-	use {
-		alloc::vec::Vec,
-		codec::{Decode, Encode},
-		frame_support::ensure,
-		sp_runtime::TryRuntimeError,
+	use super::{
+		old::{Clock, Ticks},
+		*,
 	};
 
 	/// The migration as a runtime lists it: it runs once, on a chain at storage version 0, and
@@ -123,24 +125,12 @@ pub mod v1 {
 /// with more accounts than a block's weight allows (about 15,000 at RocksDB costs in a
 /// two-second block) needs it as a multi-block migration instead.
 pub mod v2 {
-	use super::old;
-	use crate::{Config, Floor, Pallet, LOG_TARGET};
+	use super::*;
+	use crate::Floor;
 	use codec::DecodeAll;
-	use frame_support::{
-		migrations::VersionedMigration,
-		storage::unhashed,
-		traits::{Get, UncheckedOnRuntimeUpgrade},
-		weights::Weight,
-	};
+	use frame_support::storage::{PrefixIterator, StoragePrefixedMap};
 	use frame_system::{Account, AccountInfo};
 	use sp_runtime::traits::UniqueSaturatedInto;
-	#[cfg(feature = "try-runtime")]
-	use {
-		alloc::vec::Vec,
-		codec::{Decode, Encode},
-		frame_support::ensure,
-		sp_runtime::TryRuntimeError,
-	};
 
 	/// The migration as a runtime lists it: it runs once, on a chain at storage version 1, and
 	/// sets version 2.
@@ -154,33 +144,39 @@ pub mod v2 {
 		value.unique_saturated_into()
 	}
 
+	/// Every account's record, by its whole storage key, read in version 1's layout (`None`
+	/// where it is not). Raw keys: nothing is decoded and hashed again to write it back.
+	fn v1_records<T: Config>() -> impl Iterator<Item = (Vec<u8>, Option<old::AccountInfo<T>>)> {
+		let prefix = Account::<T>::final_prefix().to_vec();
+		PrefixIterator::<_>::new(prefix.clone(), prefix.clone(), |key, mut record| {
+			Ok((key.to_vec(), old::AccountInfo::<T>::decode_all(&mut record).ok()))
+		})
+		.map(move |(key, record)| ([&prefix[..], &key].concat(), record))
+	}
+
 	impl<T: Config> UncheckedOnRuntimeUpgrade for MigrateToU32<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let floor = saturated(old::Ticks::<T>::take().ticks);
 			let (mut read, mut written) = (1u64, 2u64);
-			let keys: alloc::vec::Vec<_> = Account::<T>::iter_keys().collect();
-			for who in keys {
+			for (key, record) in v1_records::<T>() {
 				read += 1;
-				let key = Account::<T>::hashed_key_for(&who);
-				let Some(raw) = unhashed::get_raw(&key) else { continue };
-				match old::AccountInfo::<T>::decode_all(&mut &raw[..]) {
-					Ok(account) => {
+				match record {
+					Some(account) => {
 						let nonce = T::Nonce::from(saturated(account.nonce));
-						Account::<T>::insert(
-							&who,
-							AccountInfo {
-								nonce,
-								consumers: account.consumers,
-								providers: account.providers,
-								sufficients: account.sufficients,
-								data: account.data,
-							},
-						);
+						let account = AccountInfo {
+							nonce,
+							consumers: account.consumers,
+							providers: account.providers,
+							sufficients: account.sufficients,
+							data: account.data,
+						};
+						// An existing key rewritten: the iteration goes on from it.
+						unhashed::put(&key, &account);
 						written += 1;
 					},
 					// Left as it is rather than dropped: a record that is not version 1's
 					// (one already in the new layout, say) loses nothing by staying.
-					Err(_) => log::error!(
+					None => log::error!(
 						target: LOG_TARGET,
 						"an account's record is not version 1's; left as it is"
 					),
@@ -193,10 +189,8 @@ pub mod v2 {
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<Vec<u8>, TryRuntimeError> {
 			let mut accounts = 0u64;
-			for who in Account::<T>::iter_keys() {
-				let raw =
-					unhashed::get_raw(&Account::<T>::hashed_key_for(&who)).unwrap_or_default();
-				old::AccountInfo::<T>::decode_all(&mut &raw[..]).map_err(|_| {
+			for (_, record) in v1_records::<T>() {
+				record.ok_or_else(|| {
 					log::error!(target: LOG_TARGET, "an account's record is not version 1's");
 					"nonce clock: an account's record is not version 1's"
 				})?;
