@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The production host: a one-node dev network on polkadot-omni-node (docs/hosts-and-clients.md).
-# Uses POLKADOT_OMNI_NODE or a polkadot-omni-node on PATH; without one, builds ours (node/:
+# Uses POLKADOT_OMNI_NODE or a polkadot-omni-node on PATH; without one, builds ours (node/omni/:
 # polkadot-omni-node-lib 0.24 with its default features) into the target directory first.
 source "$(dirname "$0")/setup.sh"
 if [ -n "${POLKADOT_OMNI_NODE:-}" ]; then
@@ -8,12 +8,12 @@ if [ -n "${POLKADOT_OMNI_NODE:-}" ]; then
 elif command -v polkadot-omni-node >/dev/null; then
 	node=polkadot-omni-node
 else
-	node="$TARGET_DIR/node/release/polkadot-omni-node"
+	node="$TARGET_DIR/omni-node/release/polkadot-omni-node"
 	if [ ! -x "$node" ]; then
-		echo "no polkadot-omni-node on PATH: building node/ into $TARGET_DIR/node (once; 50 min here on 2 cores)" >&2
+		echo "no polkadot-omni-node on PATH: building node/omni/ into $TARGET_DIR/omni-node (once; 50 min here on 2 cores)" >&2
 	fi
 	# Its dependencies build no runtime of their own, so no wasm toolchain is wanted.
-	SKIP_WASM_BUILD=1 cargo build --locked --release --manifest-path node/Cargo.toml --target-dir "$TARGET_DIR/node"
+	SKIP_WASM_BUILD=1 cargo build --locked --release --manifest-path node/omni/Cargo.toml --target-dir "$TARGET_DIR/omni-node"
 fi
 cargo build --locked -p mvp-chain-cli
 spec="$SPEC_DIR/development.omni.json"

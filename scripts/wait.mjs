@@ -20,3 +20,21 @@ export async function until(what, check, { seconds = 60, every = 100 } = {}) {
     await new Promise((r) => setTimeout(r, every));
   }
 }
+
+// Settles as `promise` does, or fails once `seconds` pass, naming `what`. A hung body still holds
+// its clients' connections, which would keep the test process alive once its tests are done: the
+// process ends 10 s after such a failure, once it is reported.
+export async function within(seconds, what, promise) {
+  let timer;
+  const timedOut = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      setTimeout(() => process.exit(1), 10_000).unref();
+      reject(new Error(`${what} did not finish within ${seconds} s`));
+    }, seconds * 1000);
+  });
+  try {
+    return await Promise.race([promise, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,15 +1,36 @@
-//! `mvp-chain chain-spec`: a chain spec (plain or raw) for the embedded blob and one of its
-//! genesis presets, built by `sc-chain-spec` as `chain-spec-builder` does.
+//! `mvp-chain chain-spec`: a chain spec (plain or raw) for the embedded blob, from one of its
+//! genesis presets or for a network of given validators.
 
-use sc_chain_spec::{ChainType, GenericChainSpec, GenesisConfigBuilderRuntimeCaller, Properties};
-use serde::{Deserialize, Serialize};
+use mvp_chain_spec::{
+	parse_account, parse_amount, parse_validator, ChainSpec, Endowment, Extensions, Network,
+	Validator,
+};
+use sc_chain_spec::ChainType;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Options {
-	/// Genesis preset of the runtime.
-	#[arg(long, default_value = sc_chain_spec::DEV_RUNTIME_PRESET)]
-	preset: String,
+	/// Genesis preset of the runtime: `development` (`dev`) or `local_testnet` (`local`: four
+	/// validators, //Alice to //Dave) [default: development].
+	#[arg(long, conflicts_with_all = ["validators", "sudo", "endowments", "dev_accounts"])]
+	preset: Option<String>,
+	/// A validator of a new network, as `AURA,GRANDPA`: its Aura (sr25519) and GRANDPA
+	/// (ed25519) public keys, each SS58 or 0x hex (or `//Name` for test networks). Repeat
+	/// for each validator. Needs --sudo, --name and --id.
+	#[arg(long = "validator", value_name = "AURA,GRANDPA", value_parser = parse_validator,
+		requires_all = ["sudo", "name", "id"])]
+	validators: Vec<Validator>,
+	/// The sudo account of the new network (SS58, 0x hex or `//Name`).
+	#[arg(long, value_parser = parse_account, requires = "validators")]
+	sudo: Option<mvp_chain_runtime::AccountId>,
+	/// Endow an account at genesis, as `ACCOUNT=TOKENS` (`5F…=1000`, `//Bob=0.5`). Repeat for
+	/// each account.
+	#[arg(long = "endow", value_name = "ACCOUNT=TOKENS", value_parser = parse_endowment,
+		requires = "validators")]
+	endowments: Vec<Endowment>,
+	/// Also endow the well-known development accounts (//Alice … //Ferdie): test networks only.
+	#[arg(long, requires = "validators")]
+	dev_accounts: bool,
 	/// Write the raw spec (genesis storage), what nodes and chopsticks load.
 	#[arg(long)]
 	raw: bool,
@@ -19,7 +40,7 @@ pub struct Options {
 	/// Chain id [default: the preset name].
 	#[arg(long)]
 	id: Option<String>,
-	/// Chain type [default: from the preset].
+	/// Chain type [default: from the preset; `live` for a network of given validators].
 	#[arg(long, value_enum)]
 	chain_type: Option<Kind>,
 	/// Add the `relay_chain` extension polkadot-omni-node requires.
@@ -40,17 +61,25 @@ enum Kind {
 	Live,
 }
 
-/// The chain-spec extensions `polkadot-omni-node` reads.
-#[derive(Clone, Serialize, Deserialize)]
-struct ParachainExtensions {
-	relay_chain: String,
-	para_id: u32,
+impl From<Kind> for ChainType {
+	fn from(kind: Kind) -> Self {
+		match kind {
+			Kind::Development => ChainType::Development,
+			Kind::Local => ChainType::Local,
+			Kind::Live => ChainType::Live,
+		}
+	}
 }
 
-type ChainSpec = GenericChainSpec<Option<ParachainExtensions>>;
+fn parse_endowment(text: &str) -> Result<Endowment, String> {
+	let (account, amount) = text
+		.split_once('=')
+		.ok_or_else(|| format!("{text:?} is not ACCOUNT=TOKENS (`5F…=1000`, `//Bob=0.5`)"))?;
+	Ok(Endowment { account: parse_account(account)?, amount: parse_amount(amount.trim())? })
+}
 
 pub fn run(options: &Options) -> Result<(), String> {
-	let json = chain_spec(options)?;
+	let json = chain_spec(options)?.as_json(options.raw)?;
 	match &options.output {
 		Some(path) => std::fs::write(path, json + "\n")
 			.map_err(|e| format!("writing {}: {e}", path.display())),
@@ -61,46 +90,25 @@ pub fn run(options: &Options) -> Result<(), String> {
 	}
 }
 
-fn chain_spec(options: &Options) -> Result<String, String> {
-	let code = crate::embedded_blob()?;
-	let presets = GenesisConfigBuilderRuntimeCaller::<()>::new(code).preset_names()?;
-	if !presets.contains(&options.preset) {
-		return Err(format!("the runtime has no preset {:?}; it has {presets:?}", options.preset));
-	}
-	let local = options.preset == sc_chain_spec::LOCAL_TESTNET_RUNTIME_PRESET;
-	let name = options.name.clone().unwrap_or_else(|| {
-		if local { "MVP Chain Local Testnet" } else { "MVP Chain Development" }.to_string()
-	});
-	let chain_type = match options.chain_type {
-		Some(Kind::Development) => ChainType::Development,
-		Some(Kind::Local) => ChainType::Local,
-		Some(Kind::Live) => ChainType::Live,
-		None if local => ChainType::Local,
-		None => ChainType::Development,
+fn chain_spec(options: &Options) -> Result<ChainSpec, String> {
+	let extensions = match (&options.relay_chain, options.para_id) {
+		(Some(relay_chain), Some(para_id)) => Extensions::parachain(relay_chain.clone(), para_id),
+		_ => Extensions::default(),
 	};
-	let extensions = options
-		.relay_chain
-		.clone()
-		.zip(options.para_id)
-		.map(|(relay_chain, para_id)| ParachainExtensions { relay_chain, para_id });
-
-	ChainSpec::builder(code, extensions)
-		.with_name(&name)
-		.with_id(options.id.as_deref().unwrap_or(&options.preset))
-		.with_chain_type(chain_type)
-		.with_protocol_id("mvp")
-		.with_properties(properties())
-		.with_genesis_config_preset_name(&options.preset)
-		.build()
-		.as_json(options.raw)
-}
-
-/// What wallets show: the token and the address format, as the runtime declares them.
-fn properties() -> Properties {
-	use mvp_chain_runtime::chain_properties::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL};
-	let mut properties = Properties::new();
-	properties.insert("tokenSymbol".into(), TOKEN_SYMBOL.into());
-	properties.insert("tokenDecimals".into(), TOKEN_DECIMALS.into());
-	properties.insert("ss58Format".into(), SS58_PREFIX.into());
-	properties
+	let chain_type = options.chain_type.map(ChainType::from);
+	let Some(sudo) = options.sudo.clone() else {
+		let preset = options.preset.as_deref().unwrap_or(sc_chain_spec::DEV_RUNTIME_PRESET);
+		let (name, id) = (options.name.as_deref(), options.id.as_deref());
+		return mvp_chain_spec::from_preset(preset, name, id, chain_type, extensions);
+	};
+	let network = Network {
+		name: options.name.clone().expect("clap requires --name with --validator"),
+		id: options.id.clone().expect("clap requires --id with --validator"),
+		chain_type: chain_type.unwrap_or(ChainType::Live),
+		validators: options.validators.clone(),
+		sudo,
+		endowments: options.endowments.clone(),
+		dev_accounts: options.dev_accounts,
+	};
+	network.chain_spec(extensions)
 }

@@ -1,33 +1,16 @@
-//! polkadot-omni-node, as the published binary is, minus the native relay-chain runtimes: the
-//! node loads the runtime from the chain spec, so ours needs neither.
+//! `mvp-chain-node`: the node for the mvp-chain runtime. Aura authors blocks, GRANDPA finalizes
+//! them, ParityDB stores them, and the runtime always runs from the chain's `:code` in the Wasm
+//! executor, so an on-chain upgrade needs no new node. Its flags and subcommands are sc-cli's.
 
-use polkadot_omni_node_lib::{
-	chain_spec::DiskChainSpecLoader, extra_subcommand::NoExtraSubcommand, run_with_custom_cli,
-	runtime::DefaultRuntimeResolver, CliConfig, RunConfig, NODE_VERSION,
-};
+// sc-cli's runner takes and gives its own `Error`, a large type we cannot box.
+#![allow(clippy::result_large_err)]
 
-struct Config;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
 
-impl CliConfig for Config {
-	fn impl_version() -> String {
-		format!("{NODE_VERSION}-mvp-chain-node-{}", env!("CARGO_PKG_VERSION"))
-	}
-
-	fn author() -> String {
-		"Parity Technologies; built by mvp-chain's scripts/omni-node.sh".into()
-	}
-
-	fn support_url() -> String {
-		"https://github.com/paritytech/polkadot-sdk/issues/new".into()
-	}
-
-	fn copyright_start_year() -> u16 {
-		2017
-	}
-}
-
-fn main() -> color_eyre::eyre::Result<()> {
-	color_eyre::install()?;
-	let config = RunConfig::new(Box::new(DefaultRuntimeResolver), Box::new(DiskChainSpecLoader));
-	Ok(run_with_custom_cli::<Config, NoExtraSubcommand>(config)?)
+fn main() -> sc_cli::Result<()> {
+	command::run()
 }

@@ -2,8 +2,8 @@
 
 use crate::{
 	extrinsic_decoding::decode_extrinsic, genesis_checks, genesis_config_presets, opaque,
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
@@ -157,9 +157,11 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
-		fn account_nonce(account: AccountId) -> Nonce {
-			System::account_nonce(account)
+	// Answered as a plain u32, the nonce's wire type: `TypeWithDefault` serialises to JSON as a
+	// pair, which a node's `system_accountNextIndex` would hand wallets instead of a number.
+	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, u32> for Runtime {
+		fn account_nonce(account: AccountId) -> u32 {
+			u32::try_from(System::account_nonce(account)).unwrap_or_else(|never| match never {})
 		}
 	}
 

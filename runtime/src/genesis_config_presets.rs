@@ -35,12 +35,16 @@ pub fn development() -> Value {
 	)
 }
 
-/// Two authorities (Alice, Bob), Alice as sudo, every well-known dev account endowed.
+/// The local network's four validators (Alice, Bob, Charlie, Dave): GRANDPA finalizes with any
+/// three of them, so one may be down. Alice as sudo, every well-known dev account endowed.
 pub fn local_testnet() -> Value {
+	use {Ed25519Keyring as Ed, Sr25519Keyring as Sr};
 	testnet_genesis(
 		&[
-			(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			(Sr::Alice, Ed::Alice),
+			(Sr::Bob, Ed::Bob),
+			(Sr::Charlie, Ed::Charlie),
+			(Sr::Dave, Ed::Dave),
 		],
 		Sr25519Keyring::Alice.to_account_id(),
 	)
@@ -78,7 +82,7 @@ mod tests {
 	fn every_named_preset_is_a_sound_config() {
 		let names = preset_names();
 		assert_eq!(names.len(), 2);
-		for (name, authorities) in [(DEV_RUNTIME_PRESET, 1), (LOCAL_TESTNET_RUNTIME_PRESET, 2)] {
+		for (name, authorities) in [(DEV_RUNTIME_PRESET, 1), (LOCAL_TESTNET_RUNTIME_PRESET, 4)] {
 			assert!(names.contains(&PresetId::from(name)), "{name} is listed");
 			let config = config(name);
 			assert_eq!(genesis_checks::check(&config), Ok(()), "{name}");

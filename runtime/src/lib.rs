@@ -14,6 +14,9 @@ mod apis;
 /// The runtime API dispatch compiled natively: what the host kit's native host calls.
 #[cfg(feature = "std")]
 pub use apis::api;
+/// The runtime API declarations a node's client is typed with (it runs `:code`, never this).
+#[cfg(feature = "std")]
+pub use apis::RuntimeApi;
 pub use apis::UNDECODABLE_EXTRINSIC;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;

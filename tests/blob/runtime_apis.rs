@@ -17,7 +17,7 @@ use sp_core::storage::Storage;
 use sp_inherents::{CheckInherentsResult, InherentData};
 use sp_keyring::{
 	Ed25519Keyring,
-	Sr25519Keyring::{self, Alice, Bob},
+	Sr25519Keyring::{self, Alice, Bob, Charlie, Dave},
 };
 use sp_keystore::Keystore;
 use sp_runtime::{
@@ -168,7 +168,8 @@ fn aura_reports_slot_duration_and_authorities<H: Host>(new: fn(Storage) -> H) {
 
 	let mut local = new(genesis("local_testnet").storage);
 	let authorities: Vec<AuraId> = local.query("AuraApi_authorities", ());
-	assert_eq!(authorities, vec![AuraId::from(Alice.public()), AuraId::from(Bob.public())]);
+	let four = [Alice, Bob, Charlie, Dave].map(|k| AuraId::from(k.public())).to_vec();
+	assert_eq!(authorities, four);
 }
 
 in_hosts!(aura_reports_slot_duration_and_authorities: wasmtime, native);
@@ -299,8 +300,8 @@ fn genesis_builder_lists_serves_and_validates_presets<H: Host>(new: fn(Storage) 
 		host.query("GenesisBuilder_get_preset", Some("local_testnet".to_string()));
 	let local: serde_json::Value =
 		serde_json::from_slice(&local.expect("local_testnet exists")).unwrap();
-	assert_eq!(local["aura"]["authorities"].as_array().map(Vec::len), Some(2));
-	assert_eq!(local["grandpa"]["authorities"].as_array().map(Vec::len), Some(2));
+	assert_eq!(local["aura"]["authorities"].as_array().map(Vec::len), Some(4));
+	assert_eq!(local["grandpa"]["authorities"].as_array().map(Vec::len), Some(4));
 	let sudo = local["sudo"]["key"].as_str().expect("a sudo key");
 	assert_eq!(sudo, sp_core::crypto::Ss58Codec::to_ss58check(&Alice.to_account_id()));
 	let endowed = local["balances"]["balances"].as_array().expect("balances");

@@ -9,6 +9,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { within } from '../../scripts/wait.mjs';
 import { chopsticks } from './hosts/chopsticks.mjs';
 import { omniNode } from './hosts/omni-node.mjs';
 
@@ -64,23 +65,13 @@ const SCENARIO_SECONDS = 300;
 // Runs `body` against a fresh chain on `host`, and stops the chain whatever happens.
 export async function withChain(host, body) {
   const chain = await startChain(host);
-  let timer;
-  const timedOut = new Promise((_, reject) => {
-    timer = setTimeout(() => {
-      // The hung body still holds its client's connection, which would keep this test file's
-      // process alive once its tests are done: end it after the failure is reported.
-      setTimeout(() => process.exit(1), 10_000).unref();
-      reject(new Error(`the scenario did not finish within ${SCENARIO_SECONDS} s`));
-    }, SCENARIO_SECONDS * 1000);
-  });
   try {
-    await Promise.race([body(chain), timedOut]);
+    await within(SCENARIO_SECONDS, 'the scenario', body(chain));
   } catch (error) {
     // What the host saw is the first thing to read when a client test fails.
     error.message += `\n${host.name}'s last output:\n${chain.logs().slice(-4000)}`;
     throw error;
   } finally {
-    clearTimeout(timer);
     await chain.stop();
   }
 }
