@@ -1,19 +1,20 @@
 // Reads `cargo … --message-format=json` on stdin and prints where cargo put the executable of
-// the binary target named in argv (the tool's path differs under --release or another target
-// directory).
+// each binary target named in argv, one path a line in their order (a path differs under
+// --release or another target directory).
 import { createInterface } from 'node:readline';
 
-const [name] = process.argv.slice(2);
-let found;
+const names = process.argv.slice(2);
+const found = new Map();
 for await (const line of createInterface({ input: process.stdin })) {
   if (!line.startsWith('{')) continue;
   const message = JSON.parse(line);
   // The binary itself, not its unit-test harness (also a `bin` target, built with profile.test).
   if (message.reason === 'compiler-artifact' && message.executable && !message.profile.test
-    && message.target.name === name && message.target.kind.includes('bin')) found = message.executable;
+    && names.includes(message.target.name) && message.target.kind.includes('bin')) found.set(message.target.name, message.executable);
 }
-if (!found) {
-  console.error(`cargo built no binary named ${name}`);
+const missing = names.filter((name) => !found.has(name));
+if (missing.length > 0) {
+  console.error(`cargo built no binary named ${missing.join(', ')}`);
   process.exit(1);
 }
-console.log(found);
+for (const name of names) console.log(found.get(name));

@@ -1,4 +1,4 @@
-// Polling, shared by the local chain (scripts/local-chain.mjs) and the client tests: hosts and
+// Polling, shared by the dev chain (scripts/dev-node.mjs) and the tests: nodes and
 // clients give no event for "the port is open" or "the pool holds it", so both are asked again
 // until they say yes or a deadline passes.
 import { connect } from 'node:net';

@@ -1,7 +1,7 @@
 // The client tests' one abstraction over hosts: a scenario is written once against a running
 // chain (polkadot.js connected, dev keys, `newBlock` giving the block that holds what was just
-// submitted) and registered for every host: chopsticks, and polkadot-omni-node when a binary is
-// there.
+// submitted) and registered for every host: chopsticks, polkadot-omni-node (when a binary is
+// there) and our node as the main job runs it (`--dev`).
 import { test } from 'node:test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,11 +12,12 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { within } from '../../scripts/wait.mjs';
 import { chopsticks } from './hosts/chopsticks.mjs';
 import { omniNode } from './hosts/omni-node.mjs';
+import { devNode } from './hosts/dev-node.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
 
-export const hosts = [chopsticks, omniNode];
+export const hosts = [chopsticks, omniNode, devNode];
 // The raw development spec for chopsticks; the same preset with omni-node's extensions.
 export const specs = {
   raw: process.env.MVP_CHAIN_SPEC || join(targetDir, 'chain-spec', 'development.raw.json'),
@@ -126,7 +127,8 @@ export async function refusal(api, extrinsic) {
   return `${code}:${reason}`;
 }
 
-// sp-runtime's texts for the `TransactionValidityError`s a node reports, and the node pool's ban.
+// sp-runtime's texts for the `TransactionValidityError`s a node reports, and the node pool's own
+// refusals (a ban; a transaction it still holds from a block not yet finalized).
 const REASONS = {
   'Transaction has a bad signature': 'badProof',
   'Transaction is outdated': 'stale',
@@ -134,4 +136,5 @@ const REASONS = {
   'Transaction will be valid in the future': 'future',
   'Could not lookup information required to validate the transaction': 'cannotLookup',
   'Transaction is temporarily banned': 'banned',
+  'Transaction Already Imported': 'alreadyImported',
 };
