@@ -25,6 +25,8 @@ pub mod configs;
 mod extrinsic_decoding;
 pub mod genesis_checks;
 pub mod genesis_config_presets;
+#[cfg(feature = "next-spec-version")]
+pub mod upgrade_marker;
 pub mod weights;
 
 use sp_runtime::{
@@ -113,9 +115,17 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations, run once by the first block of a runtime that lists them, oldest first.
 /// Each is versioned: it runs on a chain at its pallet's `from` storage version only, so it is
 /// harmless on a chain that ran it already. Drop one once every chain has.
+#[cfg(not(feature = "next-spec-version"))]
 pub type Migrations = (
 	pallet_nonce_clock::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_nonce_clock::migrations::v2::MigrateV1ToV2<Runtime>,
+);
+/// The upgrade fixture also counts its runs (`upgrade_marker`).
+#[cfg(feature = "next-spec-version")]
+pub type Migrations = (
+	pallet_nonce_clock::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_nonce_clock::migrations::v2::MigrateV1ToV2<Runtime>,
+	upgrade_marker::CountRuns,
 );
 
 pub type Executive = frame_executive::Executive<

@@ -2,7 +2,7 @@
 // ports chosen free at run time, each with its own database directory, stopped (every one, also
 // when a test fails) by `withNetwork`. A node can be stopped, killed and restarted from its
 // database; every node knows every other as a bootnode.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -40,15 +40,15 @@ class Node {
   }
 
   async allocate() {
-    [this.p2p, this.rpc] = [await freePort(), await freePort()];
-    this.url = `ws://127.0.0.1:${this.rpc}`;
+    [this.p2p, this.rpcPort] = [await freePort(), await freePort()];
+    this.url = `ws://127.0.0.1:${this.rpcPort}`;
     this.multiaddr = `/ip4/127.0.0.1/tcp/${this.p2p}/p2p/${this.identity.peerId}`;
   }
 
   args(bootnodes) {
     const role = this.validator ? [`--${this.name}`] : ['--name', this.name];
     return ['--chain', this.spec, '--base-path', this.dir, ...role,
-      '--listen-addr', `/ip4/127.0.0.1/tcp/${this.p2p}`, '--rpc-port', String(this.rpc),
+      '--listen-addr', `/ip4/127.0.0.1/tcp/${this.p2p}`, '--rpc-port', String(this.rpcPort),
       '--node-key', this.identity.key, ...bootnodes.flatMap((b) => ['--bootnodes', b]),
       '--no-mdns', '--no-prometheus', '--no-telemetry',
       '--rpc-cors', 'all', ...this.extra];
@@ -57,8 +57,9 @@ class Node {
   // Starts (or restarts, from its database) the node and waits for its RPC port.
   async start(bootnodes) {
     this.bootnodes = bootnodes ?? this.bootnodes;
-    this.proc = launch(nodeBinary, this.args(this.bootnodes), { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'info' });
-    await portOpen(this.proc, this.rpc, this.name);
+    await mkdir(this.dir, { recursive: true });
+    this.proc = launch(nodeBinary, this.args(this.bootnodes), process.env, { logFile: join(this.dir, 'node.log') });
+    await portOpen(this.proc, this.rpcPort, this.name);
   }
 
   running() {
@@ -69,18 +70,33 @@ class Node {
     return this.log + (this.proc?.output() ?? '');
   }
 
+  // polkadot.js on this node. (It reads the genesis block's header, which a warp-synced node
+  // does not have: use `rpc` there.)
   async api() {
     if (!this.client) {
-      this.provider = new WsProvider(this.url);
-      this.client = await ApiPromise.create({ provider: this.provider, noInitWarn: true, throwOnConnect: true });
+      this.client = await ApiPromise.create({ provider: await this.provider(), noInitWarn: true, throwOnConnect: true });
     }
     return this.client;
   }
 
+  async provider() {
+    if (!this.ws) {
+      this.ws = new WsProvider(this.url);
+      await this.ws.isReady;
+    }
+    return this.ws;
+  }
+
+  // A raw JSON-RPC call.
+  async rpc(method, params = []) {
+    return (await this.provider()).send(method, params);
+  }
+
   async disconnect() {
-    const client = this.client;
-    this.client = undefined;
+    const [client, ws] = [this.client, this.ws];
+    [this.client, this.ws] = [undefined, undefined];
     await client?.disconnect().catch(() => {});
+    await ws?.disconnect().catch(() => {});
   }
 
   // SIGTERM (a clean stop) or SIGKILL (mid-whatever); the output stays for failure reports.
@@ -156,8 +172,48 @@ export async function finalizedNumber(api) {
   return number(await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead()));
 }
 
+// The number of `node`'s finalized head, by raw RPC (any node, warp-synced ones too).
+export async function finalizedHeight(node) {
+  const head = await node.rpc('chain_getFinalizedHead');
+  return parseInt((await node.rpc('chain_getHeader', [head])).number, 16);
+}
+
 // Waits until `node` has finalized block `n` (or beyond).
 export async function finalized(node, n, seconds = 180) {
-  const api = await node.api();
-  await until(`${node.name} to finalize #${n}`, async () => (await finalizedNumber(api)) >= n, { seconds, every: 500 });
+  await until(`${node.name} to finalize #${n}`, async () => (await finalizedHeight(node)) >= n, { seconds, every: 500 });
+}
+
+// `node`'s hash of block `n`.
+export async function hashOf(node, n) {
+  return node.rpc('chain_getBlockHash', [n]);
+}
+
+// Sends `amount` from `sender` to `dest` through `api` and resolves once a block includes it
+// (finality not awaited: it may stall), with that block and the fee paid (every fee is burned).
+export async function transfer(api, sender, dest, amount) {
+  return new Promise((resolve, reject) => {
+    api.tx.balances.transferKeepAlive(dest, amount).signAndSend(sender, ({ status, dispatchError, events }) => {
+      if (dispatchError) reject(new Error(`dispatch error: ${dispatchError}`));
+      if (status.isDropped || status.isInvalid || status.isUsurped) reject(new Error(`transfer ${status.type}`));
+      if (status.isInBlock || status.isFinalized) {
+        const paid = events.find(({ event }) => event.section === 'transactionPayment' && event.method === 'TransactionFeePaid');
+        if (!paid) reject(new Error('no TransactionFeePaid event'));
+        else resolve({ block: status.isInBlock ? status.asInBlock : status.asFinalized, fee: paid.event.data.actualFee.toBigInt() + paid.event.data.tip.toBigInt() });
+      }
+    }).catch(reject);
+  });
+}
+
+// The slot a block was authored in, from its Aura pre-runtime digest (u64, little-endian).
+export function slotOf(header) {
+  const log = header.digest.logs.find((l) => l.isPreRuntime && l.asPreRuntime[0].toString() === 'aura');
+  if (!log) throw new Error(`block #${header.number} has no Aura pre-runtime digest`);
+  return log.asPreRuntime[1].toU8a(true).reduce((acc, byte, i) => acc + (BigInt(byte) << (8n * BigInt(i))), 0n);
+}
+
+// Every node's finalized hash at the height all have finalized: one value when they agree.
+export async function finalizedAgreement(nodes) {
+  const common = Math.min(...await Promise.all(nodes.map(finalizedHeight)));
+  const hashes = await Promise.all(nodes.map((node) => hashOf(node, common)));
+  return { common, hashes: [...new Set(hashes)] };
 }

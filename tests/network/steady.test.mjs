@@ -3,16 +3,9 @@
 // node land in every node's state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withNetwork, finalized, finalizedNumber, bestNumber, UNIT } from './network.mjs';
+import { withNetwork, finalized, finalizedNumber, bestNumber, finalizedAgreement, slotOf, UNIT } from './network.mjs';
 import { u8aToHex } from '@polkadot/util';
 import { until } from '../../scripts/wait.mjs';
-
-// The slot a block was authored in, from its Aura pre-runtime digest (u64, little-endian).
-function slotOf(header) {
-  const log = header.digest.logs.find((l) => l.isPreRuntime && l.asPreRuntime[0].toString() === 'aura');
-  assert.ok(log, `block #${header.number} has an Aura pre-runtime digest`);
-  return log.asPreRuntime[1].toU8a(true).reduce((acc, byte, i) => acc + (BigInt(byte) << (8n * BigInt(i))), 0n);
-}
 
 test('a network of four validators', (t) => withNetwork({}, async (net) => {
   const [alice, bob, charlie, dave] = net.nodes;
@@ -67,12 +60,9 @@ test('a network of four validators', (t) => withNetwork({}, async (net) => {
   });
 
   await t.test('every node has the same finalized chain', async () => {
-    const apis = await Promise.all(net.nodes.map((n) => n.api()));
-    const heights = await Promise.all(apis.map(finalizedNumber));
-    const common = Math.min(...heights);
-    assert.ok(common >= 12, `finalized heights ${heights}`);
-    const hashes = await Promise.all(apis.map(async (a) => (await a.rpc.chain.getBlockHash(common)).toHex()));
-    assert.equal(new Set(hashes).size, 1, `block #${common}: ${hashes}`);
+    const { common, hashes } = await finalizedAgreement(net.nodes);
+    assert.ok(common >= 12, `all have finalized #${common}`);
+    assert.equal(hashes.length, 1, `block #${common}: ${hashes}`);
   });
 
   await t.test('a transfer sent to one node is finalized in another node\'s state, fee as estimated', async () => {

@@ -1,6 +1,7 @@
 // What both hosts need to run as a child process: a free local port, the process with its
 // output kept for failure reports, and a wait for its RPC port.
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { accepts, until } from '../../../scripts/wait.mjs';
 
@@ -15,16 +16,27 @@ export async function freePort() {
   });
 }
 
-export function launch(bin, args, env = process.env) {
+export function launch(bin, args, env = process.env, { logFile } = {}) {
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+  // Also the whole log in `logFile`, when one is named.
+  const file = logFile && createWriteStream(logFile, { flags: 'a' });
+  // The newest megabyte of its output, for failure reports: a node that runs for hours keeps
+  // logging.
   let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const keep = (d) => {
+    output = (output + d).slice(-1_000_000);
+    file?.write(d);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', resolve)).then(() => file?.end());
   return {
     output: () => output,
     running: () => child.exitCode === null && child.signalCode === null,
-    stop: async () => { child.kill('SIGTERM'); await exited; },
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
   };
 }
 
