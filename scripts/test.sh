@@ -33,7 +33,7 @@ node_modules/.bin/tsc -p tests/client
 status=0
 # Files, not a directory: `node --test DIR` runs nothing on Node 21 and later.
 MVP_CHAIN_SPEC="$SPEC_DIR/development.raw.json" MVP_CHAIN_OMNI_SPEC="$SPEC_DIR/development.omni.json" \
-	MVP_CHAIN_TOOL="$tool" MVP_REQUIRE_OMNI_NODE="${CI:-}" \
+	MVP_CHAIN_TOOL="$tool" MVP_CHAIN_NODE="$node_binary" MVP_REQUIRE_OMNI_NODE="${CI:-}" \
 	node --test --test-concurrency=1 tests/client/*.test.mjs || status=$?
 # The network tests: validators and full nodes of our node on loopback, one file at a time.
 MVP_CHAIN_NODE="$node_binary" MVP_LOCAL_SPEC="$SPEC_DIR/local.raw.json" MVP_CHAIN_TOOL="$tool" \
