@@ -98,7 +98,7 @@ test('a network of four validators', (t) => withNetwork({}, async (net) => {
     const receiver = net.keyring.addFromUri('//Dave');
     const daveApi = await dave.api();
     // A number, as wallets read it (the runtime's nonce type would serialise as a pair).
-    const raw = await dave.provider.send('system_accountNextIndex', [sender.address]);
+    const raw = await dave.rpc('system_accountNextIndex', [sender.address]);
     assert.equal(typeof raw, 'number', `system_accountNextIndex answered ${JSON.stringify(raw)}`);
     const before = (await daveApi.query.system.account(receiver.address)).data.free.toBigInt();
     const hashes = [];
