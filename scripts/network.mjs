@@ -3,7 +3,7 @@
 // finalized block; Ctrl-C stops every node and deletes their databases. Each node logs to node.log
 // in its data directory.
 import { u8aToHex } from '@polkadot/util';
-import { startNetwork } from '../tests/network/network.mjs';
+import { slotOf, startNetwork } from '../tests/network/network.mjs';
 
 const NAMES = ['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'];
 const [spec, count = '4'] = process.argv.slice(2);
@@ -44,8 +44,7 @@ const names = new Map(NAMES.map((name) => [u8aToHex(network.keyring.addFromUri(`
 const who = (key) => names.get(key) ?? key;
 await api.rpc.chain.subscribeFinalizedHeads(async (header) => {
   const best = (await api.rpc.chain.getHeader()).number.toNumber();
-  const log = header.digest.logs.find((l) => l.isPreRuntime && l.asPreRuntime[0].toString() === 'aura');
-  const slot = log ? log.asPreRuntime[1].toU8a(true).reduce((acc, b, i) => acc + BigInt(b) * 256n ** BigInt(i), 0n) : undefined;
-  const author = slot === undefined ? 'genesis' : who(authorities[Number(slot % BigInt(authorities.length))]);
+  const author = header.number.toNumber() === 0 ? 'genesis'
+    : who(authorities[Number(slotOf(header) % BigInt(authorities.length))]);
   console.log(`finalized #${header.number.toNumber()} ${header.hash.toHex()} (${author}; best #${best})`);
 });

@@ -2,7 +2,7 @@
 // `--dev` (//Alice authors every 6 s, GRANDPA finalizes), on a free port.
 import { join } from 'node:path';
 import { until } from '../../../scripts/wait.mjs';
-import { freePort, launch, portOpen } from './process.mjs';
+import { freePort, launch, newestWithTransactions, portOpen } from './process.mjs';
 import { nodeBinary } from '../../network/network.mjs';
 
 const root = new URL('../../..', import.meta.url).pathname;
@@ -34,15 +34,9 @@ export const devNode = {
         const target = Math.max(number(await provider.send('chain_getHeader', [])), seen + 1);
         await until(`block #${target}`, async () => number(await provider.send('chain_getHeader', [])) >= target, { seconds: 60 });
         const best = number(await provider.send('chain_getHeader', []));
-        let found;
-        for (let n = best; n > seen && !found; n -= 1) {
-          const hash = await provider.send('chain_getBlockHash', [n]);
-          const { block } = await provider.send('chain_getBlock', [hash]);
-          if (block.extrinsics.length > 1) found = hash;
-        }
-        const first = seen + 1;
+        const found = newestWithTransactions(provider, seen, best);
         seen = best;
-        return found ?? provider.send('chain_getBlockHash', [first]);
+        return found;
       },
     };
   },

@@ -5,7 +5,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { until } from '../../../scripts/wait.mjs';
-import { freePort, launch, portOpen } from './process.mjs';
+import { freePort, launch, newestWithTransactions, portOpen } from './process.mjs';
 
 const BLOCK_MS = 1000;
 
@@ -65,15 +65,9 @@ export const omniNode = {
           finalized = number(await provider.send('chain_getHeader', [head]));
           return finalized >= target;
         });
-        let found;
-        for (let n = finalized; n > seen && !found; n -= 1) {
-          const hash = await provider.send('chain_getBlockHash', [n]);
-          const { block } = await provider.send('chain_getBlock', [hash]);
-          if (block.extrinsics.length > 1) found = hash;
-        }
-        const first = seen + 1;
+        const found = newestWithTransactions(provider, seen, finalized);
         seen = finalized;
-        return found ?? provider.send('chain_getBlockHash', [first]);
+        return found;
       },
     };
   },

@@ -52,3 +52,14 @@ export async function portOpen(proc, port, name, seconds = 120) {
     throw new Error(`${error.message}:\n${proc.output()}`);
   }
 }
+
+// The newest block after #`after` up to #`upTo` that holds more than its inherent, or block
+// #`after + 1` if none does: where a node host's `newBlock` finds what was just submitted.
+export async function newestWithTransactions(provider, after, upTo) {
+  for (let n = upTo; n > after; n -= 1) {
+    const hash = await provider.send('chain_getBlockHash', [n]);
+    const { block } = await provider.send('chain_getBlock', [hash]);
+    if (block.extrinsics.length > 1) return hash;
+  }
+  return provider.send('chain_getBlockHash', [after + 1]);
+}
