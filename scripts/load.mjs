@@ -3,6 +3,8 @@
 // transfers included against the most the block's weight and length limits allow, transfers
 // finalized per second, the finality lag and what the pools refused. A benchmark: it reports
 // and does not fail on numbers; `scripts/load.sh` runs it.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startNetwork, UNIT } from '../tests/network/network.mjs';
@@ -16,7 +18,8 @@ if (!spec) {
 }
 
 await cryptoWaitReady();
-const net = await startNetwork({ spec });
+// NODE_ARGS: more flags for every node (`--pool-type single-state`, say).
+const net = await startNetwork({ spec, extra: (process.env.NODE_ARGS ?? '').split(' ').filter(Boolean) });
 const stop = async (code) => { await net.stop(); process.exit(code); };
 process.on('SIGINT', () => stop(130));
 try {
@@ -64,12 +67,14 @@ try {
   const receivedBefore = (await api.query.system.account(dest)).data.free.toBigInt();
   const finalizedBlocks = [];
   const seenAt = new Map();
+  // Transfers in the best chain: what Ferdie has received there (one unit each), read at each
+  // new head; a count of each new block's extrinsics would miss blocks that replace others.
   let inBest = 0;
   const unsubBest = await api.rpc.chain.subscribeNewHeads(async (header) => {
     const number = header.number.toNumber();
-    if (seenAt.has(number)) return;
-    seenAt.set(number, Date.now());
-    inBest += (await api.rpc.chain.getBlock(header.hash)).block.extrinsics.length - 1;
+    if (!seenAt.has(number)) seenAt.set(number, Date.now());
+    const received = (await api.query.system.account.at(header.hash, dest)).data.free.toBigInt();
+    inBest = Math.max(inBest, Number(received - receivedBefore));
   });
   const unsubFinal = await api.rpc.chain.subscribeFinalizedHeads(async (header) => {
     const number = header.number.toNumber();
@@ -84,24 +89,31 @@ try {
   const rejections = new Map();
   let accepted = 0;
   let next = 0;
+  // In rounds: one transfer of each account (its next nonce), each to every node, the next round
+  // once every node has answered for this one, and none while the pools hold the backlog. No
+  // node then holds a later nonce of an account without the earlier ones (out of order they
+  // wait in a pool's future queue, 819 here, which overflows and drops them), and at most one
+  // round (200) is in flight: a node's RPC connection drops a client that floods it. Submitting
+  // continuously instead (each account's next transfer as soon as the last was answered) filled
+  // some blocks but lost accepted transfers: docs/network.md.
+  const progress = setInterval(() => console.log(`  submitted ${next}, accepted ${accepted}, in best blocks ${inBest}`), 10_000);
   while (next < queue.length) {
-    // At most 200 submissions in flight: a node's RPC connection drops a client that floods it.
-    const room = Math.min(queue.length - next, backlog - (accepted - inBest), 200);
-    // Each transfer goes to every node: an author then has each account's nonces in order
-    // whatever order gossip brings them in (out of order they wait in a pool's small future
-    // queue, 819 here, and overflow).
-    const batch = queue.slice(next, next + Math.max(0, room)).map(async ({ hex }) => {
+    if (accepted - inBest >= backlog) {
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
+    const round = queue.slice(next, next + senders.length);
+    next += round.length;
+    await Promise.all(round.map(async ({ hex }) => {
       const results = await Promise.allSettled(nodes.map((node) => node.rpc('author_submitExtrinsic', [hex])));
       if (results.some((r) => r.status === 'fulfilled')) accepted += 1;
       else {
         const why = String(results[0].reason?.message).split(':').slice(0, 2).join(':');
         rejections.set(why, (rejections.get(why) ?? 0) + 1);
       }
-    });
-    next += batch.length;
-    await Promise.all(batch);
-    await new Promise((r) => setTimeout(r, 250));
+    }));
   }
+  clearInterval(progress);
   console.log(`submitted ${queue.length}: ${accepted} accepted by a pool; waiting for them to be finalized ...`);
   const received = async () => (await api.query.system.account(dest)).data.free.toBigInt() - receivedBefore;
   let last = -1n;
@@ -117,24 +129,52 @@ try {
 
   const busy = finalizedBlocks.filter((b) => b.included > 0);
   const included = busy.reduce((s, b) => s + b.included, 0);
-  const full = busy.slice(1, -1); // the ramp up and the tail are not saturation
+  // Saturation: every block after the first with transfers and before the last (the ramp-up
+  // and the tail are not), empty ones included: the pools held a backlog all along.
+  const [firstBusy, lastBusy] = [busy[0]?.number ?? 0, busy.at(-1)?.number ?? 0];
+  const full = finalizedBlocks.filter((b) => b.number > firstBusy && b.number < lastBusy);
   const saturation = full.length ? full.reduce((s, b) => s + b.included, 0) / (full.length * maxPerBlock) : 0;
+  const empty = full.filter((b) => b.included === 0).length;
   const span = busy.length > 1 ? (busy.at(-1).at - busy[0].at) / 1000 : 0;
   const sorted = (xs) => [...xs].sort((a, b) => a - b);
   const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
   const restarted = nodes.filter((n) => !n.running()).map((n) => n.name);
+  const proposals = await proposalsOf(nodes, firstBusy, lastBusy);
   console.log(`
 summary
   submitted            ${queue.length} (accepted ${accepted}; refused ${[...rejections].map(([k, v]) => `${v} × ${k}`).join(', ') || 'none'})
   finalized            ${included} transfers in ${busy.length} blocks (${(100 * included / Math.max(accepted, 1)).toFixed(1)}% of those accepted)
-  at saturation        ${(100 * saturation).toFixed(1)}% of the ${maxPerBlock} a block can hold (${full.length} full blocks)
+  at saturation        ${(100 * saturation).toFixed(1)}% of the ${maxPerBlock} a block can hold (${full.length} blocks, ${empty} of them without a transfer)
   throughput           ${span ? (included / span).toFixed(1) : '-'} transfers finalized a second
   finality lag         median ${median(finalizedBlocks.map((b) => b.lag))} blocks behind best; a block's arrival to its finality: median ${median(finalizedBlocks.map((b) => b.delay)).toFixed(1)} s
   nodes down           ${restarted.length ? restarted.join(', ') : 'none'}
-  lost                 ${accepted - Number(last)} accepted transfers never finalized (Ferdie received ${last}, one unit each)`);
+  lost                 ${accepted - Number(last)} accepted transfers never finalized (Ferdie received ${last}, one unit each)
+  authors' proposals   ${proposals}`);
   await stop(0);
 } catch (error) {
   console.error(error);
   console.error(net.logs());
   await stop(1);
+}
+
+// Why the authors stopped filling their blocks: sc-basic-authorship logs each proposal with the
+// reason it ended (the deadline, the weight or size limit, an empty pool) and the time it took.
+// Proposals of the blocks from the first with transfers to the last, forks included.
+async function proposalsOf(nodes, first, last) {
+  const line = /Prepared block for proposing at (\d+) \((\d+) ms\).*; end: (\w+); extrinsics_count: (\d+)/;
+  const byNode = [];
+  for (const node of nodes) {
+    const log = await readFile(join(node.dir, 'node.log'), 'utf8').catch(() => '');
+    const byReason = new Map();
+    for (const match of log.matchAll(new RegExp(line, 'g'))) {
+      const [, number, ms, reason, count] = match;
+      if (Number(number) < first || Number(number) > last) continue;
+      const r = byReason.get(reason) ?? { blocks: 0, ms: 0, extrinsics: 0 };
+      byReason.set(reason, { blocks: r.blocks + 1, ms: r.ms + Number(ms), extrinsics: r.extrinsics + Number(count) });
+    }
+    const reasons = [...byReason].map(([reason, r]) =>
+      `${r.blocks} ${reason} (mean ${Math.round(r.extrinsics / r.blocks)} extrinsics, ${Math.round(r.ms / r.blocks)} ms)`);
+    byNode.push(`\n    ${node.name}: ${reasons.join(', ') || 'none'}`);
+  }
+  return byNode.join('');
 }
