@@ -21,11 +21,15 @@ tool="$(sed -n 1p <<<"$binaries")"
 node_binary="$(sed -n 2p <<<"$binaries")"
 cargo test --locked --workspace "$@"
 # Our pallets' benchmarks, run once each as tests against their mock runtimes.
-cargo test --locked -p pallet-probe -p pallet-nonce-clock --features runtime-benchmarks "$@"
+cargo test --locked -p pallet-probe -p pallet-nonce-clock -p pallet-validator-set -p pallet-equivocation \
+	--features runtime-benchmarks "$@"
 "$tool" chain-spec --preset development --raw --output "$SPEC_DIR/development.raw.json"
 "$tool" chain-spec --preset development --relay-chain rococo-local --para-id 1000 \
 	--output "$SPEC_DIR/development.omni.json"
 "$tool" chain-spec --preset local --raw --output "$SPEC_DIR/local.raw.json"
+# The local network on the runtime chains ran before sessions (spec 100), to upgrade from.
+"$tool" chain-spec --preset local --runtime tests/fixtures/mvp_chain_runtime-100.compact.compressed.wasm \
+	--raw --output "$SPEC_DIR/local-100.raw.json"
 # polkadot-api's typed descriptors, generated from the blob just built, and the polkadot-api tests
 # type-checked against them.
 ./scripts/papi-descriptors.sh "$TARGET_DIR/runtime/mvp_chain_runtime.compact.compressed.wasm"

@@ -61,7 +61,19 @@ pub fn from_preset(
 	chain_type: Option<ChainType>,
 	extensions: Extensions,
 ) -> Result<ChainSpec, String> {
-	let code = blob()?;
+	from_preset_of(blob()?, preset, name, id, chain_type, extensions)
+}
+
+/// As [`from_preset`], over another build of the runtime (`code`, compressed or not): the one a
+/// live chain runs, say, to rehearse an upgrade from it.
+pub fn from_preset_of(
+	code: &[u8],
+	preset: &str,
+	name: Option<&str>,
+	id: Option<&str>,
+	chain_type: Option<ChainType>,
+	extensions: Extensions,
+) -> Result<ChainSpec, String> {
 	let preset = preset_name(preset);
 	let presets =
 		sc_chain_spec::GenesisConfigBuilderRuntimeCaller::<()>::new(code).preset_names()?;

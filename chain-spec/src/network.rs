@@ -4,8 +4,8 @@
 use crate::{blob, properties, ChainSpec, Extensions, Validator, PROTOCOL_ID};
 use frame_support::build_struct_json_patch;
 use mvp_chain_runtime::{
-	genesis_config_presets::ENDOWMENT, AccountId, AuraConfig, Balance, BalancesConfig,
-	GrandpaConfig, RuntimeGenesisConfig, SudoConfig, EXISTENTIAL_DEPOSIT,
+	genesis_config_presets::ENDOWMENT, AccountId, Balance, BalancesConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, EXISTENTIAL_DEPOSIT,
 };
 use sc_chain_spec::ChainType;
 use sp_core::crypto::Ss58Codec;
@@ -64,6 +64,12 @@ impl Network {
 		for (later, v) in self.validators.iter().enumerate() {
 			for (earlier, w) in self.validators[..later].iter().enumerate() {
 				let (a, b) = (earlier + 1, later + 1);
+				if v.account == w.account {
+					return Err(format!(
+						"validators {a} and {b} have the same account {}",
+						v.account.to_ss58check()
+					));
+				}
 				if v.aura == w.aura {
 					return Err(format!(
 						"validators {a} and {b} have the same Aura key {}",
@@ -107,11 +113,19 @@ impl Network {
 		let balances = self.balances().expect("checked");
 		build_struct_json_patch!(RuntimeGenesisConfig {
 			balances: BalancesConfig { balances },
-			aura: AuraConfig {
-				authorities: self.validators.iter().map(|v| v.aura.clone()).collect(),
+			validator_set: ValidatorSetConfig {
+				validators: self.validators.iter().map(|v| v.account.clone()).collect(),
 			},
-			grandpa: GrandpaConfig {
-				authorities: self.validators.iter().map(|v| (v.grandpa.clone(), 1)).collect(),
+			session: SessionConfig {
+				keys: self
+					.validators
+					.iter()
+					.map(|v| {
+						let keys =
+							SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() };
+						(v.account.clone(), v.account.clone(), keys)
+					})
+					.collect(),
 			},
 			sudo: SudoConfig { key: Some(self.sudo.clone()) },
 		})

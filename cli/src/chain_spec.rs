@@ -14,10 +14,11 @@ pub struct Options {
 	/// validators, //Alice to //Dave) [default: development].
 	#[arg(long, conflicts_with_all = ["validators", "sudo", "endowments", "dev_accounts"])]
 	preset: Option<String>,
-	/// A validator of a new network, as `AURA,GRANDPA`: its Aura (sr25519) and GRANDPA
-	/// (ed25519) public keys, each SS58 or 0x hex (or `//Name` for test networks). Repeat
-	/// for each validator. Needs --sudo, --name and --id.
-	#[arg(long = "validator", value_name = "AURA,GRANDPA", value_parser = parse_validator,
+	/// A validator of a new network, as `[ACCOUNT=]AURA,GRANDPA`: its Aura (sr25519) and
+	/// GRANDPA (ed25519) public keys, each SS58 or 0x hex (or `//Name` for test networks), and
+	/// its account (default: the Aura key's). Repeat for each validator. Needs --sudo, --name
+	/// and --id.
+	#[arg(long = "validator", value_name = "[ACCOUNT=]AURA,GRANDPA", value_parser = parse_validator,
 		requires_all = ["sudo", "name", "id"])]
 	validators: Vec<Validator>,
 	/// The sudo account of the new network (SS58, 0x hex or `//Name`).
@@ -31,6 +32,10 @@ pub struct Options {
 	/// Also endow the well-known development accounts (//Alice … //Ferdie): test networks only.
 	#[arg(long, requires = "validators")]
 	dev_accounts: bool,
+	/// With a preset: the runtime blob in FILE instead of the one this tool embeds (another
+	/// build, such as the one a live chain runs, to rehearse an upgrade from it).
+	#[arg(long, value_name = "FILE", conflicts_with = "validators")]
+	runtime: Option<PathBuf>,
 	/// Write the raw spec (genesis storage), what nodes and chopsticks load.
 	#[arg(long)]
 	raw: bool,
@@ -99,7 +104,12 @@ fn chain_spec(options: &Options) -> Result<ChainSpec, String> {
 	let Some(sudo) = options.sudo.clone() else {
 		let preset = options.preset.as_deref().unwrap_or(sc_chain_spec::DEV_RUNTIME_PRESET);
 		let (name, id) = (options.name.as_deref(), options.id.as_deref());
-		return mvp_chain_spec::from_preset(preset, name, id, chain_type, extensions);
+		let Some(path) = &options.runtime else {
+			return mvp_chain_spec::from_preset(preset, name, id, chain_type, extensions);
+		};
+		let code =
+			std::fs::read(path).map_err(|e| format!("reading the runtime {}: {e}", path.display()))?;
+		return mvp_chain_spec::from_preset_of(&code, preset, name, id, chain_type, extensions);
 	};
 	let network = Network {
 		name: options.name.clone().expect("clap requires --name with --validator"),

@@ -33,6 +33,9 @@ pub struct Chain<H: Host> {
 	pub version: RuntimeVersion,
 	/// Aura's slot duration in milliseconds, where the runtime has `AuraApi`.
 	pub slot_duration: Option<u64>,
+	/// Slots that passed without a block (their author was away or disabled): each block's
+	/// slot is its number's, this many later.
+	pub skipped_slots: u64,
 }
 
 impl<H: Host> Chain<H> {
@@ -41,7 +44,7 @@ impl<H: Host> Chain<H> {
 		let version: RuntimeVersion = host.try_query("Core_version", ())?;
 		let slot_duration = host.try_query("AuraApi_slot_duration", ()).ok();
 		let head = genesis.header.clone();
-		Ok(Self { host, genesis: genesis.hash(), head, version, slot_duration })
+		Ok(Self { host, genesis: genesis.hash(), head, version, slot_duration, skipped_slots: 0 })
 	}
 
 	/// The header a block author starts the next block with: an Aura pre-runtime digest for
@@ -49,7 +52,7 @@ impl<H: Host> Chain<H> {
 	pub fn next_header(&self) -> Header {
 		let number = self.head.number + 1;
 		let logs = match self.slot_duration {
-			Some(_) => vec![DigestItem::PreRuntime(*b"aura", slot(number).encode())],
+			Some(_) => vec![DigestItem::PreRuntime(*b"aura", self.slot(number).encode())],
 			None => Vec::new(),
 		};
 		Header::new(number, H256::zero(), H256::zero(), self.head.hash(), Digest { logs })
@@ -57,10 +60,15 @@ impl<H: Host> Chain<H> {
 
 	/// The inherent data a block author has for the block `header` starts: its slot's time.
 	pub fn inherent_data(&self, header: &Header) -> InherentData {
-		let now = slot(header.number) * self.slot_duration.unwrap_or(DEFAULT_SLOT_DURATION);
+		let now = self.slot(header.number) * self.slot_duration.unwrap_or(DEFAULT_SLOT_DURATION);
 		let mut data = InherentData::new();
 		data.put_data(*b"timstap0", &now).expect("a u64 encodes");
 		data
+	}
+
+	/// The slot of block `number`: one block per slot, after the skipped ones.
+	pub fn slot(&self, number: u32) -> u64 {
+		FIRST_SLOT + u64::from(number) + self.skipped_slots
 	}
 
 	/// Initialises the next block. Until the block is finalised or dropped, calls run the
@@ -78,10 +86,6 @@ impl<H: Host> Chain<H> {
 	}
 }
 
-/// The slot of block `number`: one block per slot.
-fn slot(number: u32) -> u64 {
-	FIRST_SLOT + u64::from(number)
-}
 
 /// A block being built on a chain's head; derefs to the chain, so the chain can be queried
 /// and signed for while the block is open.

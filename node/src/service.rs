@@ -1,6 +1,7 @@
 //! The node's parts and how they are wired: client and database, pool, Aura import and
 //! authoring, GRANDPA, network, RPC and offchain workers.
 
+use crate::equivocation::ReportingBlockImport;
 use futures::FutureExt;
 use mvp_chain_runtime::{opaque::Block, RuntimeApi};
 use sc_client_api::{Backend, BlockBackend};
@@ -25,7 +26,7 @@ pub type FullClient = sc_service::TFullClient<
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 type FullPool = sc_transaction_pool::TransactionPoolHandle<Block, FullClient>;
-type GrandpaBlockImport =
+pub type GrandpaBlockImport =
 	sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>;
 type GrandpaLink = sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>;
 
@@ -39,7 +40,12 @@ pub type Partial = sc_service::PartialComponents<
 	FullSelectChain,
 	sc_consensus::DefaultImportQueue<Block>,
 	FullPool,
-	(GrandpaBlockImport, GrandpaLink, Option<Telemetry>),
+	(ReportingBlockImport, GrandpaLink, Option<Telemetry>, AuraEquivocations),
+>;
+
+/// What the block import finds for `equivocation::report` to submit.
+type AuraEquivocations = futures::channel::mpsc::UnboundedReceiver<
+	sp_consensus_slots::EquivocationProof<mvp_chain_runtime::Header, AuraId>,
 >;
 
 /// The inherents of a block in the slot of now: its timestamp and the Aura slot it implies.
@@ -99,10 +105,16 @@ pub fn new_partial(config: &Configuration) -> Result<Partial, ServiceError> {
 		telemetry.as_ref().map(|x| x.handle()),
 	)?;
 
+	let (block_import, equivocations) = ReportingBlockImport::new(
+		grandpa_block_import.clone(),
+		client.clone(),
+		sc_consensus_aura::slot_duration(&*client)?,
+	);
+
 	let slots_client = client.clone();
 	let import_queue =
 		sc_consensus_aura::import_queue::<AuraPair, _, _, _, _, _>(ImportQueueParams {
-			block_import: grandpa_block_import.clone(),
+			block_import: block_import.clone(),
 			justification_import: Some(Box::new(grandpa_block_import.clone())),
 			client: client.clone(),
 			create_inherent_data_providers: move |parent, ()| {
@@ -115,7 +127,9 @@ pub fn new_partial(config: &Configuration) -> Result<Partial, ServiceError> {
 			},
 			spawner: &task_manager.spawn_essential_handle(),
 			registry: config.prometheus_registry(),
-			check_for_equivocation: Default::default(),
+			// The block import checks, with the seal, and reports (`equivocation`); Aura's own
+			// check would record the same slots without seals and only log.
+			check_for_equivocation: sc_consensus_aura::CheckForEquivocation::No,
 			telemetry: telemetry.as_ref().map(|x| x.handle()),
 			compatibility_mode: Default::default(),
 		})?;
@@ -128,7 +142,7 @@ pub fn new_partial(config: &Configuration) -> Result<Partial, ServiceError> {
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (grandpa_block_import, grandpa_link, telemetry),
+		other: (block_import, grandpa_link, telemetry, equivocations),
 	})
 }
 
@@ -147,8 +161,18 @@ pub fn new_full<
 		keystore_container,
 		select_chain,
 		transaction_pool,
-		other: (block_import, grandpa_link, mut telemetry),
+		other: (block_import, grandpa_link, mut telemetry, equivocations),
 	} = new_partial(&config)?;
+
+	task_manager.spawn_handle().spawn(
+		"aura-equivocation-reports",
+		None,
+		crate::equivocation::report(
+			client.clone(),
+			OffchainTransactionPoolFactory::new(transaction_pool.clone()),
+			equivocations,
+		),
+	);
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

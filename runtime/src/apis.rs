@@ -2,14 +2,15 @@
 
 use crate::{
 	extrinsic_decoding::decode_extrinsic, genesis_checks, genesis_config_presets, opaque,
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, Equivocation, Executive, Grandpa, Historical,
+	InherentDataExt, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use frame_support::{
 	genesis_builder_helper::get_preset,
-	traits::BuildGenesisConfig,
+	traits::{BuildGenesisConfig, KeyOwnerProofSystem},
 	view_functions::{ViewFunctionDispatchError, ViewFunctionId},
 	weights::Weight,
 };
@@ -129,21 +130,40 @@ impl_runtime_apis! {
 		}
 
 		fn submit_report_equivocation_unsigned_extrinsic(
-			_equivocation_proof: sp_consensus_grandpa::EquivocationProof<
+			equivocation_proof: sp_consensus_grandpa::EquivocationProof<
 				<Block as BlockT>::Hash,
 				NumberFor<Block>,
 			>,
-			_key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
+			key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
 		) -> Option<()> {
-			// Without a session pallet there is no key-owner proof, so no report can be checked.
-			None
+			let key_owner_proof = key_owner_proof.decode()?;
+			Grandpa::submit_unsigned_equivocation_report(equivocation_proof, key_owner_proof)
 		}
 
 		fn generate_key_ownership_proof(
 			_set_id: sp_consensus_grandpa::SetId,
-			_authority_id: GrandpaId,
+			authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
-			None
+			Historical::prove((sp_consensus_grandpa::KEY_TYPE, authority_id))
+				.map(|proof| sp_consensus_grandpa::OpaqueKeyOwnershipProof::new(proof.encode()))
+		}
+	}
+
+	impl pallet_equivocation::AuraEquivocationApi<Block, AuraId> for Runtime {
+		fn generate_key_ownership_proof(
+			_slot: sp_consensus_slots::Slot,
+			authority_id: AuraId,
+		) -> Option<sp_runtime::OpaqueValue> {
+			Equivocation::key_ownership_proof::<Historical>(authority_id)
+				.map(|proof| sp_runtime::OpaqueValue::new(proof.encode()))
+		}
+
+		fn submit_report_equivocation_unsigned_extrinsic(
+			equivocation_proof: sp_consensus_slots::EquivocationProof<<Block as BlockT>::Header, AuraId>,
+			key_owner_proof: sp_runtime::OpaqueValue,
+		) -> Option<()> {
+			let key_owner_proof = key_owner_proof.decode()?;
+			Equivocation::submit_unsigned_equivocation_report(equivocation_proof, key_owner_proof)
 		}
 	}
 

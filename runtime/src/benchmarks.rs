@@ -11,6 +11,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_probe, Probe]
 	[pallet_nonce_clock, NonceClock]
+	[pallet_validator_set, ValidatorSet]
+	[pallet_equivocation, Equivocation]
 );
 
 // The benchmark pallets' own configuration: nothing beyond the defaults.

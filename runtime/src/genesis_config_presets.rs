@@ -1,28 +1,39 @@
 //! Named genesis configurations (`GenesisBuilder` presets) for development networks.
 
-use crate::{AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig, ValidatorSetConfig, UNIT,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What every well-known dev account starts with: a million tokens.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
 
-/// Each authority's Aura (sr25519) and GRANDPA (ed25519) keys come from the same dev seed.
+/// A validator's account and its session keys: Aura (sr25519) and GRANDPA (ed25519) from the
+/// same dev seed as the account.
+pub fn dev_validator((sr, ed): (Sr25519Keyring, Ed25519Keyring)) -> (AccountId, SessionKeys) {
+	(sr.to_account_id(), SessionKeys { aura: sr.public().into(), grandpa: ed.public().into() })
+}
+
 fn testnet_genesis(authorities: &[(Sr25519Keyring, Ed25519Keyring)], sudo: AccountId) -> Value {
 	let endowed: Vec<(AccountId, Balance)> =
 		Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect();
-	let aura: Vec<AuraId> = authorities.iter().map(|(sr, _)| sr.public().into()).collect();
-	let grandpa: Vec<(GrandpaId, u64)> =
-		authorities.iter().map(|(_, ed)| (ed.public().into(), 1)).collect();
+	let validators: Vec<_> = authorities.iter().copied().map(dev_validator).collect();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: endowed },
-		aura: pallet_aura::GenesisConfig { authorities: aura },
-		grandpa: pallet_grandpa::GenesisConfig { authorities: grandpa },
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|(account, _)| account.clone()).collect(),
+		},
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|(account, keys)| (account.clone(), account, keys))
+				.collect(),
+		},
 		sudo: SudoConfig { key: Some(sudo) },
 	})
 }
@@ -86,8 +97,8 @@ mod tests {
 			assert!(names.contains(&PresetId::from(name)), "{name} is listed");
 			let config = config(name);
 			assert_eq!(genesis_checks::check(&config), Ok(()), "{name}");
-			assert_eq!(config.aura.authorities.len(), authorities, "{name}");
-			assert_eq!(config.grandpa.authorities.len(), authorities, "{name}");
+			assert_eq!(config.validator_set.validators.len(), authorities, "{name}");
+			assert_eq!(config.session.keys.len(), authorities, "{name}");
 			assert_eq!(config.sudo.key, Some(Sr25519Keyring::Alice.to_account_id()), "{name}");
 			let endowed = &config.balances.balances;
 			assert_eq!(endowed.len(), Sr25519Keyring::well_known().count(), "{name}");

@@ -63,12 +63,13 @@ macro_rules! runtime_version {
 
 // The chain's runtime. Raise `spec_version` for every upgrade you ship.
 #[cfg(not(any(feature = "next-spec-version", feature = "foreign-spec-name")))]
-runtime_version!("mvp-chain", 100);
+// 101: sessions (validators governance changes, misbehaviour reports).
+runtime_version!("mvp-chain", 101);
 // Test fixtures, real builds of this source: the next upgrade, and another chain's runtime.
 #[cfg(feature = "next-spec-version")]
-runtime_version!("mvp-chain", 101);
+runtime_version!("mvp-chain", 102);
 #[cfg(feature = "foreign-spec-name")]
-runtime_version!("mvp-chain-foreign", 102);
+runtime_version!("mvp-chain-foreign", 103);
 
 /// The signature scheme of transactions; the account id is the signer's public key.
 pub type Signature = MultiSignature;
@@ -92,6 +93,16 @@ pub const EXISTENTIAL_DEPOSIT: Balance = UNIT / 1_000;
 /// Six-second blocks; Aura slots last as long as a block.
 pub const MILLISECS_PER_BLOCK: u64 = 6_000;
 pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+
+/// A session (one validator set, one set of keys) lasts an hour when nothing changes. Each
+/// rotation fills its block, so sessions are long; a change to the set or to a validator's keys
+/// ends the session once it is [`MIN_SESSION_BLOCKS`] old, and the next one too, which activates
+/// it: a change takes effect within about two minutes.
+pub const SESSION_BLOCKS: BlockNumber = 600;
+pub const MIN_SESSION_BLOCKS: BlockNumber = 10;
+/// Sessions whose validators a misbehaviour report can still prove: a day's, when none was cut
+/// short.
+pub const HISTORY_DEPTH: u32 = 24;
 
 /// The checks every signed transaction passes, in the order wallets encode them.
 pub type TxExtension = (
@@ -119,12 +130,14 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 pub type Migrations = (
 	pallet_nonce_clock::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_nonce_clock::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_validator_set::migrations::InitSessions<Runtime, configs::validators::FixedAuthorities>,
 );
 /// The upgrade fixture also counts its runs (`upgrade_marker`).
 #[cfg(feature = "next-spec-version")]
 pub type Migrations = (
 	pallet_nonce_clock::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_nonce_clock::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_validator_set::migrations::InitSessions<Runtime, configs::validators::FixedAuthorities>,
 	upgrade_marker::CountRuns,
 );
 
@@ -187,4 +200,19 @@ mod runtime {
 	pub type Probe = pallet_probe;
 	#[runtime::pallet_index(8)]
 	pub type NonceClock = pallet_nonce_clock;
+	// Declared after Aura (whose slot check uses the set before a rotation) and in this order:
+	// the validator set's genesis before Session's, which asks it for the first set; reports
+	// after Session, to see the session a block starts.
+	#[runtime::pallet_index(9)]
+	pub type Authorship = pallet_authorship;
+	#[runtime::pallet_index(10)]
+	pub type ValidatorSet = pallet_validator_set;
+	#[runtime::pallet_index(11)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(12)]
+	pub type Historical = pallet_session::historical;
+	#[runtime::pallet_index(13)]
+	pub type Offences = pallet_offences;
+	#[runtime::pallet_index(14)]
+	pub type Equivocation = pallet_equivocation;
 }

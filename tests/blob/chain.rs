@@ -35,7 +35,7 @@ pub fn pallets() -> Vec<String> {
 }
 
 /// The pallets the shipped blob holds, in order: no test fixture among them.
-pub const SHIPPED_PALLETS: [&str; 8] = [
+pub const SHIPPED_PALLETS: [&str; 14] = [
 	"System",
 	"Timestamp",
 	"Aura",
@@ -44,6 +44,12 @@ pub const SHIPPED_PALLETS: [&str; 8] = [
 	"TransactionPayment",
 	"Sudo",
 	"NonceClock",
+	"Authorship",
+	"ValidatorSet",
+	"Session",
+	"Historical",
+	"Offences",
+	"Equivocation",
 ];
 
 /// The pallets host `H` runs from the shipped blob: natively, the probe's too.

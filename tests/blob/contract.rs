@@ -33,6 +33,8 @@ pub const ENTRY_POINTS: &[&str] = &[
 	"GrandpaApi_current_set_id",
 	"GrandpaApi_submit_report_equivocation_unsigned_extrinsic",
 	"GrandpaApi_generate_key_ownership_proof",
+	"AuraEquivocationApi_generate_key_ownership_proof",
+	"AuraEquivocationApi_submit_report_equivocation_unsigned_extrinsic",
 	"SessionKeys_generate_session_keys",
 	"SessionKeys_decode_session_keys",
 	"AccountNonceApi_account_nonce",

@@ -313,7 +313,7 @@ fn random_transfers_sudo_and_upgrades_keep_the_money_invariants<H: Host>(
 		check_accounts(chain.total_issuance(), &before, &after, &gone, &sent, &context);
 
 		// Every pallet's `try_state` after the block, through the try-runtime build (a
-		// fixture of this source, spec 100: after the upgrade, the signatures commit to 101).
+		// fixture of this source, spec 101: after the upgrade, the signatures commit to 102).
 		let mut checker = Wasmtime::new(with_try_code(parent.clone()));
 		let checks = (&built.block, false, !upgraded, TryStateSelect::All);
 		let _: Weight = checker.try_query("TryRuntime_execute_block", checks).unwrap_or_else(|e| {

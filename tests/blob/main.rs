@@ -22,6 +22,7 @@ mod refusals;
 mod replay;
 mod reproducible;
 mod runtime_apis;
+mod sessions;
 mod try_runtime;
 mod upgrade;
 mod weights;

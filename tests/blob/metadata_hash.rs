@@ -83,7 +83,7 @@ fn fixture_checks_its_own_hash<H: Host>(new: fn(Storage) -> H) {
 	let next = NEXT_SPEC_VERSION.expect("fixtures are built");
 	let genesis = genesis_in(&mut new(state_with_code(next)), "development");
 	let mut chain = chain_at(new(genesis.storage.clone()), &genesis);
-	assert_eq!(chain.version.spec_version, 101);
+	assert_eq!(chain.version.spec_version, 102);
 	mode_one_lands_and_a_wrong_hash_is_bad_proof(&mut chain, ours);
 }
 

@@ -85,9 +85,14 @@ fn build_state_names_what_the_pallets_genesis_would_trap_on<H: Host>(new: fn(Sto
 			"has no `{}` for the index",
 		),
 		(
-			"more Aura authorities than the pallet holds",
-			Box::new(move |c| c["aura"]["authorities"] = json!(vec![alice; 33])),
-			"aura: more than 32 authorities",
+			"Aura authorities besides the validators' session keys",
+			Box::new(move |c| c["aura"]["authorities"] = json!(vec![alice])),
+			"leave theirs empty",
+		),
+		(
+			"a validator without session keys",
+			Box::new(move |c| c["session"]["keys"] = json!([])),
+			"has no session keys",
 		),
 	];
 	for (name, change, expected) in cases {

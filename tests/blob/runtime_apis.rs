@@ -1,17 +1,17 @@
 //! Every runtime API the blob exports, called and its answer decoded and checked.
 
 use crate::{
-	chain::{dev_chain, genesis, genesis_of, pallets_in, slot_time, transfer, Ours, OursBlock},
+	chain::{dev_chain, genesis, genesis_of, pallets_in, slot_time, transfer, Chain, Ours},
 	host::{in_hosts, is_native, probe_blob, Host, HostExt},
 };
 use codec::{Decode, Encode};
 use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed};
 use frame_support::dispatch::GetDispatchInfo;
 use frame_support::view_functions::{ViewFunction, ViewFunctionDispatchError, ViewFunctionId};
-use mvp_chain_runtime::{Balance, Header, Runtime, SLOT_DURATION, VERSION};
+use mvp_chain_runtime::{Balance, Header, Runtime, UncheckedExtrinsic, SLOT_DURATION, VERSION};
 use pallet_transaction_payment::{FeeDetails, RuntimeDispatchInfo};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::{AuthorityId as GrandpaId, AuthorityList};
+use sp_consensus_grandpa::{AuthorityId as GrandpaId, AuthorityList, OpaqueKeyOwnershipProof};
 use sp_core::crypto::KeyTypeId;
 use sp_core::storage::Storage;
 use sp_inherents::{CheckInherentsResult, InherentData};
@@ -21,7 +21,9 @@ use sp_keyring::{
 };
 use sp_keystore::Keystore;
 use sp_runtime::{
-	transaction_validity::{InvalidTransaction, TransactionValidityError},
+	transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidity, TransactionValidityError,
+	},
 	Weight,
 };
 use sp_session::OpaqueGeneratedSessionKeys;
@@ -184,29 +186,54 @@ fn grandpa_answers_its_authorities_and_set_id<H: Host>(new: fn(Storage) -> H) {
 
 in_hosts!(grandpa_answers_its_authorities_and_set_id: wasmtime, native);
 
-/// GRANDPA's equivocation calls answer `None` (no session pallet, so no key-owner proof).
-/// What holds for real: `KeyOwnerProof` is `Void`, so `Grandpa::report_equivocation_unsigned`
-/// never decodes, whatever report it carries, and the pool and block building refuse it.
-fn no_equivocation_report_can_enter_a_block<H: Host>(new: fn(Storage) -> H) {
-	use frame_support::traits::PalletInfoAccess;
+/// A GRANDPA equivocation report with a key-ownership proof from the runtime: refused from the
+/// network and, forged, refused in validation (not only at dispatch, as `pallet-grandpa` alone
+/// would); a valid one from the node itself enters a block and is recorded as an offence.
+fn grandpa_reports_are_checked_in_validation<H: Host>(new: fn(Storage) -> H) {
 	let (mut chain, _) = dev_chain(new);
-	let grandpa = mvp_chain_runtime::Grandpa::index() as u8;
-	// A bare v4 extrinsic (0x04): Grandpa's call 1 with a well-formed report; no key-owner
-	// proof can follow it (`Void` has no value).
-	let call = [&[grandpa, 1][..], &equivocation_report().encode()].concat();
-	let xt = [&[0x04][..], &call].concat().encode();
-	let refused = chain.validate(&xt);
-	assert!(
-		matches!(refused, Err(TransactionValidityError::Invalid(InvalidTransaction::Call))),
-		"{refused:?}"
+	let alice = GrandpaId::from(Ed25519Keyring::Alice.public());
+	let proof: Option<OpaqueKeyOwnershipProof> =
+		chain.host.query("GrandpaApi_generate_key_ownership_proof", (0u64, alice));
+	let key_owner_proof: sp_session::MembershipProof =
+		proof.expect("Alice is a validator").decode().expect("a membership proof");
+	let report = |equivocation_proof| {
+		let call = pallet_grandpa::Call::<mvp_chain_runtime::Runtime>::report_equivocation_unsigned {
+			equivocation_proof: Box::new(equivocation_proof),
+			key_owner_proof: key_owner_proof.clone(),
+		};
+		UncheckedExtrinsic::new_bare(mvp_chain_runtime::RuntimeCall::Grandpa(call))
+	};
+	let validate = |chain: &mut Chain<H>, source: TransactionSource, xt: &UncheckedExtrinsic| {
+		let validity: TransactionValidity =
+			chain.host.query("TaggedTransactionQueue_validate_transaction", (source, xt, chain.head.hash()));
+		validity
+	};
+	let forged = report(equivocation_report());
+	assert_eq!(
+		validate(&mut chain, TransactionSource::Local, &forged),
+		Err(TransactionValidityError::Invalid(InvalidTransaction::BadProof)),
+		"votes not signed as GRANDPA signs them"
 	);
-	let mut block = chain.start_block().expect("initialize_block");
-	block.apply_inherents().expect("the inherents are accepted");
-	let verdict = block.verdict(&xt);
-	assert!(verdict.is_err(), "{verdict:?}");
+	let valid = report(signed_equivocation_report());
+	assert_eq!(
+		validate(&mut chain, TransactionSource::External, &valid),
+		Err(TransactionValidityError::Invalid(InvalidTransaction::Call)),
+		"another node's report"
+	);
+	assert!(validate(&mut chain, TransactionSource::Local, &valid).is_ok());
+	let built = chain.build_block(vec![valid.clone()]);
+	assert_eq!(built.results, vec![Ok(Ok(()))]);
+	assert!(built.events.iter().any(|r| matches!(&r.event,
+		mvp_chain_runtime::RuntimeEvent::Offences(pallet_offences::Event::Offence { kind, .. })
+			if kind == b"grandpa:equivoca")));
+	assert_eq!(
+		validate(&mut chain, TransactionSource::Local, &valid),
+		Err(TransactionValidityError::Invalid(InvalidTransaction::Stale)),
+		"the same report again"
+	);
 }
 
-in_hosts!(no_equivocation_report_can_enter_a_block: wasmtime, native);
+in_hosts!(grandpa_reports_are_checked_in_validation: wasmtime, native);
 
 fn session_keys_are_generated_into_the_keystore_and_decode<H: Host>(new: fn(Storage) -> H) {
 	let mut host = dev_host(new);
@@ -300,8 +327,8 @@ fn genesis_builder_lists_serves_and_validates_presets<H: Host>(new: fn(Storage) 
 		host.query("GenesisBuilder_get_preset", Some("local_testnet".to_string()));
 	let local: serde_json::Value =
 		serde_json::from_slice(&local.expect("local_testnet exists")).unwrap();
-	assert_eq!(local["aura"]["authorities"].as_array().map(Vec::len), Some(4));
-	assert_eq!(local["grandpa"]["authorities"].as_array().map(Vec::len), Some(4));
+	assert_eq!(local["validatorSet"]["validators"].as_array().map(Vec::len), Some(4));
+	assert_eq!(local["session"]["keys"].as_array().map(Vec::len), Some(4));
 	let sudo = local["sudo"]["key"].as_str().expect("a sudo key");
 	assert_eq!(sudo, sp_core::crypto::Ss58Codec::to_ss58check(&Alice.to_account_id()));
 	let endowed = local["balances"]["balances"].as_array().expect("balances");
@@ -340,14 +367,31 @@ fn view_functions_dispatch_by_id<H: Host>(new: fn(Storage) -> H) {
 
 in_hosts!(view_functions_dispatch_by_id: wasmtime, native);
 
-/// Alice prevoting for two blocks in one round: a well-formed GRANDPA equivocation report.
+/// Alice prevoting for two blocks in round 1 of set 0, signed as GRANDPA signs votes: a valid
+/// GRANDPA equivocation report.
+pub fn signed_equivocation_report() -> sp_consensus_grandpa::EquivocationProof<sp_core::H256, u32> {
+	alice_prevotes_twice(|prevote| {
+		let message = finality_grandpa::Message::Prevote(prevote.clone());
+		sp_consensus_grandpa::localized_payload(1, 0, &message)
+	})
+}
+
+/// Alice prevoting for two blocks in one round, the votes signed bare (not as GRANDPA signs
+/// them): a well-formed GRANDPA equivocation report whose proof does not hold.
 pub fn equivocation_report() -> sp_consensus_grandpa::EquivocationProof<sp_core::H256, u32> {
+	alice_prevotes_twice(|prevote| prevote.encode())
+}
+
+/// Alice's prevotes for blocks 0x01… and 0x02… at height 1, each signed over `signed(vote)`.
+fn alice_prevotes_twice(
+	signed: fn(&finality_grandpa::Prevote<sp_core::H256, u32>) -> Vec<u8>,
+) -> sp_consensus_grandpa::EquivocationProof<sp_core::H256, u32> {
 	let vote = |target: u8| {
 		let prevote = finality_grandpa::Prevote {
 			target_hash: sp_core::H256::repeat_byte(target),
 			target_number: 1u32,
 		};
-		let signature = Ed25519Keyring::Alice.sign(&prevote.encode());
+		let signature = Ed25519Keyring::Alice.sign(&signed(&prevote));
 		(prevote, sp_consensus_grandpa::AuthoritySignature::from(signature))
 	};
 	let equivocation =

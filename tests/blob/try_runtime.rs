@@ -142,3 +142,27 @@ fn try_runtime_refuses_a_migration_that_would_lose_the_clock_or_an_account() {
 	assert_eq!(floor(&mut host), Some(0));
 	assert_eq!(on_chain_version(&mut host), 2);
 }
+
+/// The state a chain on the runtime before sessions (spec 100) wrote, four validators and two
+/// blocks in: sessions start from its authorities with the migration's own checks and every
+/// pallet's `try_state`, fit a block, and start once.
+#[test]
+fn sessions_start_on_the_state_of_the_runtime_before_them() {
+	use crate::sessions::chain_before_sessions;
+	let mut chain = chain_before_sessions(Wasmtime::new);
+	let state = with_try_code(Storage { top: chain.host.pairs(), children_default: Default::default() });
+	let mut host = Wasmtime::new(state);
+	let validators = pallet_session::Validators::<Runtime>::hashed_key();
+	assert_eq!(host.storage(&validators), None, "no sessions before");
+
+	let (weight, max): (Weight, Weight) =
+		host.api("TryRuntime_on_runtime_upgrade", UpgradeCheckSelect::All);
+	assert!(weight.all_lte(max), "{weight} does not fit a block ({max})");
+	let started: Vec<mvp_chain_runtime::AccountId> = host.read(&validators).expect("validators");
+	assert_eq!(started.len(), 4);
+	let after = host.pairs();
+	let (again, _): (Weight, Weight) =
+		host.api("TryRuntime_on_runtime_upgrade", UpgradeCheckSelect::All);
+	assert!(again.ref_time() < weight.ref_time(), "the second time reads only: {again} against {weight}");
+	assert_eq!(host.pairs(), after, "and changes nothing");
+}

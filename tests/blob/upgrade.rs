@@ -100,7 +100,7 @@ fn an_upgrade_runs_the_migrations_once_in_its_first_block<H: Host>(new: fn(Stora
 	};
 	assert_eq!(version(&mut chain), 0);
 	chain.version = chain.host.query("Core_version", ());
-	assert_eq!(chain.version.spec_version, 101);
+	assert_eq!(chain.version.spec_version, 102);
 
 	transfers_work(&mut chain);
 	assert_eq!(version(&mut chain), 2);
@@ -195,10 +195,10 @@ fn an_abandoned_block_leaves_no_code_pinned<H: Host>(new: fn(Storage) -> H) {
 		block.apply_inherents().expect("the inherents are accepted");
 		assert_eq!(block.apply_xt(&upgrade), Ok(Ok(())));
 		let running: RuntimeVersion = block.host.query("Core_version", ());
-		assert_eq!(running.spec_version, 100, "the open block runs its parent's code");
+		assert_eq!(running.spec_version, 101, "the open block runs its parent's code");
 	}
 	let running: RuntimeVersion = chain.host.query("Core_version", ());
-	assert_eq!(running.spec_version, 101, "the abandoned block left its parent's code pinned");
+	assert_eq!(running.spec_version, 102, "the abandoned block left its parent's code pinned");
 }
 
 in_hosts!(set_code_upgrades_and_the_chain_goes_on: wasmtime, smoldot);
@@ -218,8 +218,8 @@ fn native_runs_up_to_an_upgrade_and_then_says_it_cannot_follow() {
 	assert_eq!(built.sudo_results(), vec![Ok(())]);
 	assert!(built.code_updated());
 	blocks.push(built.block);
-	let stop = chain.host.dry_call("Core_version", &[]).expect_err("native cannot run 101");
-	assert!(stop.contains("`:code` holds mvp-chain 101"), "{stop}");
+	let stop = chain.host.dry_call("Core_version", &[]).expect_err("native cannot run 102");
+	assert!(stop.contains("`:code` holds mvp-chain 102"), "{stop}");
 	assert!(stop.contains("native execution cannot follow"), "{stop}");
 
 	let mut importer = Native::new(genesis.storage.clone());
@@ -227,6 +227,6 @@ fn native_runs_up_to_an_upgrade_and_then_says_it_cannot_follow() {
 		importer.call("Core_execute_block", &block.encode()).expect("the block imports");
 		assert_eq!(importer.state_root(V1), block.header.state_root);
 	}
-	let after = importer.dry_call("Core_version", &[]).expect_err("native cannot run 101");
+	let after = importer.dry_call("Core_version", &[]).expect_err("native cannot run 102");
 	assert_eq!(after, stop);
 }

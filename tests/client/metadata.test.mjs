@@ -9,7 +9,9 @@ import { scenario, toolPath } from './chain.mjs';
 const CRATES = {
   System: 'frame_system', Timestamp: 'pallet_timestamp', Aura: 'pallet_aura', Grandpa: 'pallet_grandpa',
   Balances: 'pallet_balances', TransactionPayment: 'pallet_transaction_payment', Sudo: 'pallet_sudo',
-  NonceClock: 'pallet_nonce_clock',
+  NonceClock: 'pallet_nonce_clock', Authorship: 'pallet_authorship', ValidatorSet: 'pallet_validator_set',
+  Session: 'pallet_session', Historical: 'pallet_session', Offences: 'pallet_offences',
+  Equivocation: 'pallet_equivocation',
 };
 const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
 const camel = (s) => lowerFirst(s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()));

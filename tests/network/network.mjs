@@ -4,7 +4,7 @@
 // database; every node knows every other as a bootnode.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
@@ -18,6 +18,8 @@ const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
 // The node, as ./scripts/test.sh built it, and the local network's raw spec (//Alice to //Dave).
 export const nodeBinary = process.env.MVP_CHAIN_NODE || join(targetDir, 'debug', 'mvp-chain-node');
 export const localSpec = process.env.MVP_LOCAL_SPEC || join(targetDir, 'chain-spec', 'local.raw.json');
+// The same network on the runtime chains ran before sessions (spec 100, tests/fixtures/).
+export const localSpecBeforeSessions = join(dirname(localSpec), 'local-100.raw.json');
 export const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
 export const SLOT_MS = 6000;
 export const UNIT = 10n ** 12n;
@@ -201,6 +203,42 @@ export async function transfer(api, sender, dest, amount) {
         else resolve({ block: status.isInBlock ? status.asInBlock : status.asFinalized, fee: paid.event.data.actualFee.toBigInt() + paid.event.data.tip.toBigInt() });
       }
     }).catch(reject);
+  });
+}
+
+// Dispatches `call` with `signer` and resolves with the block that includes it. The effects are
+// checked on the chain, not through polkadot.js's decoded events: across an upgrade it may fail
+// to decode a block's events ("Unable to decode storage system.events") and hand back none.
+export function dispatch(call, signer) {
+  return new Promise((resolve, reject) => {
+    call.signAndSend(signer, ({ status, dispatchError }) => {
+      if (dispatchError) reject(new Error(`dispatch error: ${dispatchError}`));
+      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(`${status.type}`));
+      if (status.isInBlock) resolve(status.asInBlock);
+    }).catch(reject);
+  });
+}
+
+// The Aura key that authored the block `hash`: its slot's author among the authorities of its
+// parent, as a node checks it.
+export async function authorOf(api, hash) {
+  const header = await api.rpc.chain.getHeader(hash);
+  const authorities = await api.query.aura.authorities.at(header.parentHash);
+  return authorities[Number(slotOf(header) % BigInt(authorities.length))].toHex();
+}
+
+// Resolves with the first value of `observable` (an RxJS one, as polkadot-api's) that `accept`s.
+export function first(observable, accept) {
+  return new Promise((resolve, reject) => {
+    const subscription = observable.subscribe({
+      next: (value) => {
+        if (accept(value)) {
+          resolve(value);
+          queueMicrotask(() => subscription.unsubscribe());
+        }
+      },
+      error: reject,
+    });
   });
 }
 

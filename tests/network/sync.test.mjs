@@ -8,26 +8,11 @@ import { readFileSync } from 'node:fs';
 import { createClient, Enum } from 'polkadot-api';
 import { getSmProvider } from 'polkadot-api/sm-provider';
 import { start } from 'polkadot-api/smoldot';
-import { withNetwork, finalized, finalizedNumber, hashOf, localSpec, UNIT } from './network.mjs';
+import { withNetwork, finalized, finalizedNumber, first, hashOf, localSpec, UNIT } from './network.mjs';
 import { devAccount } from '../client/papi.mjs';
 import { within } from '../../scripts/wait.mjs';
 
 const { mvp } = await import('@polkadot-api/descriptors');
-
-// Resolves with the first value of `observable` that `accept`s.
-function first(observable, accept) {
-  return new Promise((resolve, reject) => {
-    const subscription = observable.subscribe({
-      next: (value) => {
-        if (accept(value)) {
-          resolve(value);
-          queueMicrotask(() => subscription.unsubscribe());
-        }
-      },
-      error: reject,
-    });
-  });
-}
 
 test('nodes that join a running network', (t) => withNetwork({}, async (net) => {
   const [alice] = net.nodes;

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { withNetwork, bestNumber, finalized, finalizedAgreement } from './network.mjs';
+import { withNetwork, bestNumber, dispatch, finalized, finalizedAgreement } from './network.mjs';
 import { until } from '../../scripts/wait.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -17,19 +17,6 @@ const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
 const next = readFileSync(join(targetDir, 'runtime', 'fixtures', 'next_spec_version.compact.compressed.wasm'));
 // The fixture's migration counts its runs here (runtime/src/upgrade_marker.rs).
 const RUNS_KEY = u8aToHex(stringToU8a('mvp-chain:fixture:upgrade-runs'));
-
-// Dispatches `call` with `signer` and resolves with the block that includes it. The effects are
-// checked on the chain, not through polkadot.js's decoded events: across an upgrade it may fail
-// to decode a block's events ("Unable to decode storage system.events") and hand back none.
-function dispatch(call, signer) {
-  return new Promise((resolve, reject) => {
-    call.signAndSend(signer, ({ status, dispatchError }) => {
-      if (dispatchError) reject(new Error(`dispatch error: ${dispatchError}`));
-      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(`${status.type}`));
-      if (status.isInBlock) resolve(status.asInBlock);
-    }).catch(reject);
-  });
-}
 
 // Every node, once it has finalized the upgrade block and two more: on the new spec, with the
 // migration run once, all agreeing on one finalized chain.

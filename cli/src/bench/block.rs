@@ -53,6 +53,7 @@ pub fn build(
 		head: genesis.header.clone(),
 		version: blob.version.clone(),
 		slot_duration: blob.slot_duration,
+		skipped_slots: 0,
 	};
 	let mut block = chain.start_block()?;
 	block.apply_inherents()?;

@@ -33,8 +33,8 @@ fn measures_two_blobs_in_both_hosts() {
 
 	let blobs = report["blobs"].as_array().expect("blobs");
 	assert_eq!(blobs.len(), 2);
-	assert_eq!(blobs[0]["spec_version"], 100);
-	assert_eq!(blobs[1]["spec_version"], 101);
+	assert_eq!(blobs[0]["spec_version"], 101);
+	assert_eq!(blobs[1]["spec_version"], 102);
 	let sizes = &blobs[0]["sizes"];
 	assert_eq!(sizes["compressed"], mvp_chain::WASM_BINARY.unwrap().len());
 	assert_eq!(sizes["compact"], mvp_chain::WASM_BINARY_BLOATY.unwrap().len());
@@ -165,7 +165,7 @@ fn table_names_blobs_and_figures() {
 	let stdout = String::from_utf8_lossy(&output.stdout);
 	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 	for row in
-		["ours: mvp-chain spec 100", "a block of 2 transfers", "Core_execute_block", "heap peak"]
+		["ours: mvp-chain spec 101", "a block of 2 transfers", "Core_execute_block", "heap peak"]
 	{
 		assert!(stdout.contains(row), "no {row:?} in\n{stdout}");
 	}

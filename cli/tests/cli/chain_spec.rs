@@ -71,8 +71,8 @@ fn the_plain_spec_names_the_preset_and_carries_the_code() {
 		let code = hex(mvp_chain::WASM_BINARY.unwrap());
 		assert_eq!(genesis["code"].as_str(), Some(code.as_str()));
 		// The preset, expanded: four validators.
-		let authorities = &genesis["patch"]["aura"]["authorities"];
-		assert_eq!(authorities.as_array().map(Vec::len), Some(4), "{}", genesis["patch"]);
+		let validators = &genesis["patch"]["validatorSet"]["validators"];
+		assert_eq!(validators.as_array().map(Vec::len), Some(4), "{}", genesis["patch"]);
 		assert!(spec.get("relay_chain").is_none());
 	}
 }
@@ -239,4 +239,25 @@ fn bad_options_get_a_message_naming_the_problem() {
 	] {
 		crate::refused_by_clap(&chain_spec(args), names);
 	}
+}
+
+/// The runtime a chain ran before sessions (spec 100), committed as a test fixture.
+const OLD_RUNTIME: &str =
+	concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/mvp_chain_runtime-100.compact.compressed.wasm");
+
+#[test]
+fn a_preset_of_another_runtime_build_carries_that_build() {
+	let spec = json(&["--preset", "local", "--runtime", OLD_RUNTIME]);
+	let genesis = &spec["genesis"]["runtimeGenesis"];
+	let code = hex(&std::fs::read(OLD_RUNTIME).unwrap());
+	assert_eq!(genesis["code"].as_str(), Some(code.as_str()));
+	// That build's own preset: fixed Aura authorities, no sessions.
+	let authorities = &genesis["patch"]["aura"]["authorities"];
+	assert_eq!(authorities.as_array().map(Vec::len), Some(4), "{}", genesis["patch"]);
+	assert!(genesis["patch"].get("session").is_none());
+
+	let missing = chain_spec(&["--preset", "local", "--runtime", "/nonexistent.wasm"]);
+	assert!(!missing.status.success());
+	let error = String::from_utf8_lossy(&missing.stderr);
+	assert!(error.contains("reading the runtime /nonexistent.wasm"), "{error}");
 }

@@ -30,7 +30,7 @@ fn info_reads_the_version_and_sizes_from_the_blob() {
 	let compact = mvp_chain::WASM_BINARY_BLOATY.unwrap().len();
 	for line in [
 		"runtime      mvp-chain (impl mvp-chain)".to_string(),
-		"version      spec 100, impl 1, transaction 1, system 1".to_string(),
+		"version      spec 101, impl 1, transaction 1, system 1".to_string(),
 		format!("size         {compact} bytes compact, {compressed} bytes compressed (:code)"),
 		format!("file         {}", mvp_chain::WASM_BINARY_PATH.unwrap()),
 		"memory       env.memory imported".to_string(),
@@ -115,7 +115,7 @@ fn info_reports_on_a_given_blob() {
 		assert_eq!(field("/set_code/call_hash"), to_hex(&blake2_256(&set_code), false));
 		digests.push(field("/metadata_hash/digest"));
 		let text = run(&["info", path]);
-		assert!(text.contains("version      spec 101,"), "{text}");
+		assert!(text.contains("version      spec 102,"), "{text}");
 		let size =
 			if bytes.len() == raw.len() { "not compressed" } else { "bytes compressed (:code)" };
 		assert!(text.contains(size), "{text}");

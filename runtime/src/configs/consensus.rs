@@ -1,4 +1,7 @@
-use crate::{Aura, Runtime, RuntimeEvent, SLOT_DURATION};
+use crate::{
+	configs::validators::{ReportLongevity, MAX_VALIDATORS},
+	Aura, Historical, Offences, Runtime, RuntimeEvent, Session, SLOT_DURATION,
+};
 use frame_support::traits::{ConstBool, ConstU32, ConstU64};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
@@ -12,8 +15,9 @@ impl pallet_timestamp::Config for Runtime {
 
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
-	type DisabledValidators = ();
-	type MaxAuthorities = ConstU32<32>;
+	/// A disabled validator's blocks are invalid.
+	type DisabledValidators = Session;
+	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
 }
@@ -21,10 +25,15 @@ impl pallet_aura::Config for Runtime {
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type WeightInfo = ();
-	type MaxAuthorities = ConstU32<32>;
-	// No staking: nobody nominates, so equivocation reports have no key-owner proof.
+	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
+	// No staking: nobody nominates.
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	/// The sessions of as many sets as sessions are kept: a report's set maps to a session
+	/// whose historical root is still there.
+	type MaxSetIdSessionEntries = ConstU64<{ crate::HISTORY_DEPTH as u64 }>;
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem = pallet_equivocation::grandpa::CheckedReports<
+		Runtime,
+		pallet_grandpa::EquivocationReportSystem<Runtime, Offences, Historical, ReportLongevity>,
+	>;
 }

@@ -4,5 +4,6 @@ mod consensus;
 mod monetary;
 mod privileged;
 mod system;
+pub mod validators;
 
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};

@@ -9,6 +9,7 @@ use super::{
 use crate::{
 	chain::{body, SHIPPED_PALLETS},
 	runtime_apis::equivocation_report,
+	sessions::aura_equivocation_report,
 };
 use codec::{Compact, Decode, DecodeLimit, Encode};
 use frame_support::view_functions::{ViewFunction, ViewFunctionDispatchError};
@@ -30,6 +31,10 @@ use sp_runtime::{
 };
 use sp_session::OpaqueGeneratedSessionKeys;
 use sp_version::RuntimeVersion;
+
+/// Why a report's submission may trap: a node calls it with its transaction pool as an
+/// extension, and without one the host refuses the submission.
+const SUBMITS: &str = "a report whose proof decodes goes to the node's pool, an extension only a node supplies";
 
 /// What an entry point may answer.
 #[derive(Clone, Copy)]
@@ -284,7 +289,7 @@ pub fn all(fx: &Fixture) -> Vec<EntryPoint> {
 		entry("GrandpaApi_current_set_id", Answers, no_args, answer::<u64>, vec![none()]),
 		entry(
 			"GrandpaApi_submit_report_equivocation_unsigned_extrinsic",
-			Answers,
+			MayTrap(SUBMITS),
 			args::<(sp_consensus_grandpa::EquivocationProof<H256, u32>, OpaqueKeyOwnershipProof)>,
 			answer::<Option<()>>,
 			vec![vec![raw(equivocation_report()), Field::Bytes(vec![1, 2, 3])]],
@@ -295,6 +300,20 @@ pub fn all(fx: &Fixture) -> Vec<EntryPoint> {
 			args::<(u64, GrandpaId)>,
 			answer::<Option<OpaqueKeyOwnershipProof>>,
 			vec![vec![raw(0u64), raw(Ed25519Keyring::Alice.public())]],
+		),
+		entry(
+			"AuraEquivocationApi_generate_key_ownership_proof",
+			Answers,
+			args::<(sp_consensus_slots::Slot, AuraId)>,
+			answer::<Option<OpaqueKeyOwnershipProof>>,
+			vec![vec![raw(sp_consensus_slots::Slot::from(1_000_001)), raw(Alice.public())]],
+		),
+		entry(
+			"AuraEquivocationApi_submit_report_equivocation_unsigned_extrinsic",
+			MayTrap(SUBMITS),
+			args::<(sp_consensus_slots::EquivocationProof<Header, AuraId>, OpaqueKeyOwnershipProof)>,
+			answer::<Option<()>>,
+			vec![vec![raw(aura_equivocation_report()), Field::Bytes(vec![1, 2, 3])]],
 		),
 		entry(
 			"SessionKeys_generate_session_keys",
