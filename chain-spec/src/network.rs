@@ -121,8 +121,7 @@ impl Network {
 					.validators
 					.iter()
 					.map(|v| {
-						let keys =
-							SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() };
+						let keys = SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() };
 						(v.account.clone(), v.account.clone(), keys)
 					})
 					.collect(),

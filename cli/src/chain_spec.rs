@@ -107,8 +107,8 @@ fn chain_spec(options: &Options) -> Result<ChainSpec, String> {
 		let Some(path) = &options.runtime else {
 			return mvp_chain_spec::from_preset(preset, name, id, chain_type, extensions);
 		};
-		let code =
-			std::fs::read(path).map_err(|e| format!("reading the runtime {}: {e}", path.display()))?;
+		let code = std::fs::read(path)
+			.map_err(|e| format!("reading the runtime {}: {e}", path.display()))?;
 		return mvp_chain_spec::from_preset_of(&code, preset, name, id, chain_type, extensions);
 	};
 	let network = Network {

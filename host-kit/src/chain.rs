@@ -86,7 +86,6 @@ impl<H: Host> Chain<H> {
 	}
 }
 
-
 /// A block being built on a chain's head; derefs to the chain, so the chain can be queried
 /// and signed for while the block is open.
 pub struct OpenBlock<'c, H: Host> {

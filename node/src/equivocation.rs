@@ -66,18 +66,24 @@ impl ReportingBlockImport {
 impl BlockImport<Block> for ReportingBlockImport {
 	type Error = ConsensusError;
 
-	async fn check_block(&self, block: BlockCheckParams<Block>) -> Result<ImportResult, Self::Error> {
+	async fn check_block(
+		&self,
+		block: BlockCheckParams<Block>,
+	) -> Result<ImportResult, Self::Error> {
 		self.inner.check_block(block).await
 	}
 
-	async fn import_block(&self, block: BlockImportParams<Block>) -> Result<ImportResult, Self::Error> {
+	async fn import_block(
+		&self,
+		block: BlockImportParams<Block>,
+	) -> Result<ImportResult, Self::Error> {
 		// Blocks of a sync from far behind or from a file are history, not news: Aura and BABE
 		// leave them out too.
 		let live = matches!(
 			block.origin,
 			BlockOrigin::NetworkBroadcast | BlockOrigin::ConsensusBroadcast | BlockOrigin::Own
-		) && !block.with_state() &&
-			!block.state_action.skip_execution_checks();
+		) && !block.with_state()
+			&& !block.state_action.skip_execution_checks();
 		let sealed = live.then(|| block.post_header());
 		let imported = self.inner.import_block(block).await;
 		if let (Some(header), Ok(ImportResult::Imported(_))) = (sealed, &imported) {
@@ -92,7 +98,9 @@ impl BlockImport<Block> for ReportingBlockImport {
 					let _ = self.reports.unbounded_send(proof);
 				},
 				Ok(None) => {},
-				Err(e) => log::debug!(target: LOG_TARGET, "block #{} not checked: {e}", header.number()),
+				Err(e) => {
+					log::debug!(target: LOG_TARGET, "block #{} not checked: {e}", header.number())
+				},
 			}
 		}
 		imported

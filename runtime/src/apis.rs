@@ -2,9 +2,8 @@
 
 use crate::{
 	extrinsic_decoding::decode_extrinsic, genesis_checks, genesis_config_presets, opaque,
-	AccountId, Aura, Balance, Block, Equivocation, Executive, Grandpa, Historical,
-	InherentDataExt, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, Equivocation, Executive, Grandpa, Historical, InherentDataExt,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode};

@@ -62,10 +62,7 @@ fn check_validators(config: &RuntimeGenesisConfig) -> Result<(), String> {
 	let min: u32 = <Runtime as pallet_validator_set::Config>::MinValidators::get();
 	let max: u32 = <Runtime as pallet_validator_set::Config>::MaxValidators::get();
 	if !(min as usize..=max as usize).contains(&validators.len()) {
-		return Err(format!(
-			"validatorSet: {} validators, not {min} to {max}",
-			validators.len()
-		));
+		return Err(format!("validatorSet: {} validators, not {min} to {max}", validators.len()));
 	}
 	let name = |account: &crate::AccountId| {
 		format!("0x{}", HexDisplay::from(AsRef::<[u8; 32]>::as_ref(account)))

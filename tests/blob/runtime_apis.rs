@@ -197,15 +197,17 @@ fn grandpa_reports_are_checked_in_validation<H: Host>(new: fn(Storage) -> H) {
 	let key_owner_proof: sp_session::MembershipProof =
 		proof.expect("Alice is a validator").decode().expect("a membership proof");
 	let report = |equivocation_proof| {
-		let call = pallet_grandpa::Call::<mvp_chain_runtime::Runtime>::report_equivocation_unsigned {
-			equivocation_proof: Box::new(equivocation_proof),
-			key_owner_proof: key_owner_proof.clone(),
-		};
+		let call =
+			pallet_grandpa::Call::<mvp_chain_runtime::Runtime>::report_equivocation_unsigned {
+				equivocation_proof: Box::new(equivocation_proof),
+				key_owner_proof: key_owner_proof.clone(),
+			};
 		UncheckedExtrinsic::new_bare(mvp_chain_runtime::RuntimeCall::Grandpa(call))
 	};
 	let validate = |chain: &mut Chain<H>, source: TransactionSource, xt: &UncheckedExtrinsic| {
-		let validity: TransactionValidity =
-			chain.host.query("TaggedTransactionQueue_validate_transaction", (source, xt, chain.head.hash()));
+		let validity: TransactionValidity = chain
+			.host
+			.query("TaggedTransactionQueue_validate_transaction", (source, xt, chain.head.hash()));
 		validity
 	};
 	let forged = report(equivocation_report());

@@ -56,7 +56,9 @@ fn events_of<H: Host>(chain: &mut Chain<H>, blocks: u32) -> Vec<RuntimeEvent> {
 			.host
 			.read(&pallet_session::DisabledValidators::<Runtime>::hashed_key())
 			.unwrap_or_default();
-		let author = |chain: &Chain<H>| (chain.slot(chain.head.number + 1) % authorities.len() as u64) as u32;
+		let author = |chain: &Chain<H>| {
+			(chain.slot(chain.head.number + 1) % authorities.len() as u64) as u32
+		};
 		while disabled.iter().any(|(index, _)| *index == author(chain)) {
 			chain.skipped_slots += 1;
 		}
@@ -77,7 +79,10 @@ fn a_validator_with_its_keys_is_added_and_authors_two_short_sessions_later<H: Ho
 		"a proof signed with other keys: {:?}",
 		refused.results
 	);
-	assert_eq!(chain.submit(Sr25519Keyring::Bob, set_keys(bob_keys.clone(), proof)).results, vec![Ok(Ok(()))]);
+	assert_eq!(
+		chain.submit(Sr25519Keyring::Bob, set_keys(bob_keys.clone(), proof)).results,
+		vec![Ok(Ok(()))]
+	);
 	let bob = Sr25519Keyring::Bob.to_account_id();
 	let added = chain.submit(
 		Sr25519Keyring::Alice,
@@ -128,10 +133,19 @@ in_hosts!(the_set_never_goes_below_its_minimum: wasmtime, native);
 
 /// A header of block 1 for `slot`, told apart by `seed`, sealed by `author` as Aura seals.
 fn sealed(author: Sr25519Keyring, slot: u64, seed: u8) -> Header {
-	let pre = <DigestItem as CompatibleDigestItem<sr25519::Signature>>::aura_pre_digest(slot.into());
-	let mut header = Header::new(1, [seed; 32].into(), [0; 32].into(), [0; 32].into(), Digest { logs: vec![pre] });
+	let pre =
+		<DigestItem as CompatibleDigestItem<sr25519::Signature>>::aura_pre_digest(slot.into());
+	let mut header = Header::new(
+		1,
+		[seed; 32].into(),
+		[0; 32].into(),
+		[0; 32].into(),
+		Digest { logs: vec![pre] },
+	);
 	let seal = author.pair().sign(header.hash().as_ref());
-	header.digest_mut().push(<DigestItem as CompatibleDigestItem<sr25519::Signature>>::aura_seal(seal));
+	header
+		.digest_mut()
+		.push(<DigestItem as CompatibleDigestItem<sr25519::Signature>>::aura_seal(seal));
 	header
 }
 
@@ -147,7 +161,10 @@ pub fn aura_equivocation_report() -> EquivocationProof<Header, AuraId> {
 	}
 }
 
-fn report(proof: EquivocationProof<Header, AuraId>, key_owner_proof: sp_session::MembershipProof) -> UncheckedExtrinsic {
+fn report(
+	proof: EquivocationProof<Header, AuraId>,
+	key_owner_proof: sp_session::MembershipProof,
+) -> UncheckedExtrinsic {
 	let call = pallet_equivocation::Call::report_equivocation_unsigned {
 		equivocation_proof: Box::new(proof),
 		key_owner_proof,
@@ -155,7 +172,11 @@ fn report(proof: EquivocationProof<Header, AuraId>, key_owner_proof: sp_session:
 	UncheckedExtrinsic::new_bare(RuntimeCall::Equivocation(call))
 }
 
-fn validate<H: Host>(chain: &mut Chain<H>, source: TransactionSource, xt: &UncheckedExtrinsic) -> TransactionValidity {
+fn validate<H: Host>(
+	chain: &mut Chain<H>,
+	source: TransactionSource,
+	xt: &UncheckedExtrinsic,
+) -> TransactionValidity {
 	chain.host.query("TaggedTransactionQueue_validate_transaction", (source, xt, chain.head.hash()))
 }
 
@@ -172,10 +193,12 @@ fn an_aura_equivocation_report_is_checked_then_disables_and_removes_the_offender
 		first_header: sealed(charlie, slot, 1),
 		second_header: sealed(charlie, slot, 2),
 	};
-	let opaque: Option<OpaqueValue> = chain
-		.host
-		.query("AuraEquivocationApi_generate_key_ownership_proof", (Slot::from(slot), proof.offender.clone()));
-	let key_owner_proof: sp_session::MembershipProof = opaque.expect("Charlie is a validator").decode().unwrap();
+	let opaque: Option<OpaqueValue> = chain.host.query(
+		"AuraEquivocationApi_generate_key_ownership_proof",
+		(Slot::from(slot), proof.offender.clone()),
+	);
+	let key_owner_proof: sp_session::MembershipProof =
+		opaque.expect("Charlie is a validator").decode().unwrap();
 	let grandpa_proof: Option<OpaqueValue> = chain.host.query(
 		"GrandpaApi_generate_key_ownership_proof",
 		(0u64, GrandpaId::from(Ed25519Keyring::Charlie.public())),
@@ -230,7 +253,9 @@ pub fn chain_before_sessions<H: Host>(new: fn(Storage) -> H) -> Chain<H> {
 	chain
 }
 
-fn a_chain_before_sessions_upgrades_and_its_authorities_validate_on<H: Host>(new: fn(Storage) -> H) {
+fn a_chain_before_sessions_upgrades_and_its_authorities_validate_on<H: Host>(
+	new: fn(Storage) -> H,
+) {
 	let mut chain = chain_before_sessions(new);
 	assert_eq!(chain.version.spec_version, 100);
 	let authorities: Vec<AuraId> = chain.host.query("AuraApi_authorities", ());
@@ -242,7 +267,10 @@ fn a_chain_before_sessions_upgrades_and_its_authorities_validate_on<H: Host>(new
 
 	// The first block on the new code starts the sessions with the authorities it had.
 	let events = events_of(&mut chain, 1);
-	assert!(events.iter().any(|e| matches!(e, RuntimeEvent::Historical(_))), "roots stored: {events:?}");
+	assert!(
+		events.iter().any(|e| matches!(e, RuntimeEvent::Historical(_))),
+		"roots stored: {events:?}"
+	);
 	let validators: Vec<mvp_chain_runtime::AccountId> =
 		chain.host.read(&pallet_session::Validators::<Runtime>::hashed_key()).expect("validators");
 	use Sr25519Keyring::{Alice, Bob, Charlie, Dave};
@@ -250,7 +278,10 @@ fn a_chain_before_sessions_upgrades_and_its_authorities_validate_on<H: Host>(new
 
 	// Sessions go by, their full length, and nothing changes for Aura or GRANDPA.
 	let events = events_of(&mut chain, mvp_chain_runtime::SESSION_BLOCKS + 1);
-	assert!(events.iter().any(|e| matches!(e, RuntimeEvent::Session(pallet_session::Event::NewSession { session_index: 1 }))));
+	assert!(events.iter().any(|e| matches!(
+		e,
+		RuntimeEvent::Session(pallet_session::Event::NewSession { session_index: 1 })
+	)));
 	assert!(!events.iter().any(|e| matches!(e, RuntimeEvent::Grandpa(_))), "no GRANDPA set change");
 	let (aura_now, grandpa_now, set_id): (Vec<AuraId>, AuthorityList, u64) = (
 		chain.host.query("AuraApi_authorities", ()),

@@ -150,7 +150,8 @@ fn try_runtime_refuses_a_migration_that_would_lose_the_clock_or_an_account() {
 fn sessions_start_on_the_state_of_the_runtime_before_them() {
 	use crate::sessions::chain_before_sessions;
 	let mut chain = chain_before_sessions(Wasmtime::new);
-	let state = with_try_code(Storage { top: chain.host.pairs(), children_default: Default::default() });
+	let state =
+		with_try_code(Storage { top: chain.host.pairs(), children_default: Default::default() });
 	let mut host = Wasmtime::new(state);
 	let validators = pallet_session::Validators::<Runtime>::hashed_key();
 	assert_eq!(host.storage(&validators), None, "no sessions before");
@@ -163,6 +164,9 @@ fn sessions_start_on_the_state_of_the_runtime_before_them() {
 	let after = host.pairs();
 	let (again, _): (Weight, Weight) =
 		host.api("TryRuntime_on_runtime_upgrade", UpgradeCheckSelect::All);
-	assert!(again.ref_time() < weight.ref_time(), "the second time reads only: {again} against {weight}");
+	assert!(
+		again.ref_time() < weight.ref_time(),
+		"the second time reads only: {again} against {weight}"
+	);
 	assert_eq!(host.pairs(), after, "and changes nothing");
 }

@@ -242,8 +242,10 @@ fn bad_options_get_a_message_naming_the_problem() {
 }
 
 /// The runtime a chain ran before sessions (spec 100), committed as a test fixture.
-const OLD_RUNTIME: &str =
-	concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/mvp_chain_runtime-100.compact.compressed.wasm");
+const OLD_RUNTIME: &str = concat!(
+	env!("CARGO_MANIFEST_DIR"),
+	"/../tests/fixtures/mvp_chain_runtime-100.compact.compressed.wasm"
+);
 
 #[test]
 fn a_preset_of_another_runtime_build_carries_that_build() {

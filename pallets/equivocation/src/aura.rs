@@ -9,9 +9,7 @@ use frame_support::traits::{Get, KeyOwnerProofSystem};
 use sp_consensus_aura::digests::CompatibleDigestItem;
 use sp_consensus_slots::{EquivocationProof, Slot};
 use sp_runtime::{
-	generic::DigestItem,
-	traits::Header,
-	transaction_validity::TransactionValidityError,
+	generic::DigestItem, traits::Header, transaction_validity::TransactionValidityError,
 	DispatchError, KeyTypeId, Perbill, RuntimeAppPublic,
 };
 use sp_session::{GetSessionNumber, GetValidatorCount};
@@ -45,9 +43,9 @@ where
 			.collect();
 		slots == [proof.slot] && proof.offender.verify(&header.hash(), &signature)
 	};
-	proof.first_header.hash() != proof.second_header.hash() &&
-		sealed_by_offender(&proof.first_header) &&
-		sealed_by_offender(&proof.second_header)
+	proof.first_header.hash() != proof.second_header.hash()
+		&& sealed_by_offender(&proof.first_header)
+		&& sealed_by_offender(&proof.second_header)
 }
 
 /// An Aura equivocation as `pallet-offences` records it: one per offender and slot.
@@ -118,11 +116,17 @@ where
 		if R::is_known_offence(core::slice::from_ref(&offender), &proof.slot) {
 			return Err(Refusal::Duplicate);
 		}
-		Ok(AuraEquivocationOffence { slot: proof.slot, session_index, validator_set_count, offender })
+		Ok(AuraEquivocationOffence {
+			slot: proof.slot,
+			session_index,
+			validator_set_count,
+			offender,
+		})
 	}
 }
 
-impl<T, R, P, L> OffenceReportSystem<Option<T::AccountId>, (AuraEquivocationProof<T>, T::KeyOwnerProof)>
+impl<T, R, P, L>
+	OffenceReportSystem<Option<T::AccountId>, (AuraEquivocationProof<T>, T::KeyOwnerProof)>
 	for EquivocationReportSystem<T, R, P, L>
 where
 	T: Config + pallet_authorship::Config + frame_system::offchain::CreateBare<Call<T>>,
@@ -145,10 +149,13 @@ where
 			equivocation_proof: Box::new(equivocation_proof),
 			key_owner_proof,
 		};
-		let result = SubmitTransaction::<T, Call<T>>::submit_transaction(T::create_bare(call.into()));
+		let result =
+			SubmitTransaction::<T, Call<T>>::submit_transaction(T::create_bare(call.into()));
 		match result {
 			Ok(()) => log::info!(target: LOG_TARGET, "submitted an Aura equivocation report"),
-			Err(()) => log::error!(target: LOG_TARGET, "could not submit an Aura equivocation report"),
+			Err(()) => {
+				log::error!(target: LOG_TARGET, "could not submit an Aura equivocation report")
+			},
 		}
 		result
 	}
@@ -163,8 +170,8 @@ where
 		reporter: Option<T::AccountId>,
 		(equivocation_proof, key_owner_proof): (AuraEquivocationProof<T>, T::KeyOwnerProof),
 	) -> Result<(), DispatchError> {
-		let offence = Self::verify(&equivocation_proof, key_owner_proof)
-			.map_err(Refusal::into_error::<T>)?;
+		let offence =
+			Self::verify(&equivocation_proof, key_owner_proof).map_err(Refusal::into_error::<T>)?;
 		let reporter = reporter.or_else(pallet_authorship::Pallet::<T>::author);
 		R::report_offence(reporter.into_iter().collect(), offence)
 			.map_err(|_| Refusal::Duplicate.into_error::<T>())

@@ -12,7 +12,10 @@ use sp_session::GetSessionNumber;
 use sp_staking::offence::OffenceReportSystem;
 
 type Evidence<T> = (
-	EquivocationProof<<T as frame_system::Config>::Hash, frame_system::pallet_prelude::BlockNumberFor<T>>,
+	EquivocationProof<
+		<T as frame_system::Config>::Hash,
+		frame_system::pallet_prelude::BlockNumberFor<T>,
+	>,
 	<T as pallet_grandpa::Config>::KeyOwnerProof,
 );
 

@@ -36,10 +36,10 @@ pub mod grandpa;
 mod mock;
 mod refusal;
 pub mod runtime_api;
-#[cfg(test)]
-mod tests;
 #[cfg(any(test, feature = "runtime-benchmarks"))]
 pub mod testing;
+#[cfg(test)]
+mod tests;
 pub mod weights;
 
 use sp_consensus_slots::Slot;
@@ -58,10 +58,7 @@ pub type AuraEquivocationProof<T> = sp_consensus_slots::EquivocationProof<
 pub mod pallet {
 	use super::*;
 	use alloc::boxed::Box;
-	use frame_support::{
-		pallet_prelude::*,
-		traits::Hooks,
-	};
+	use frame_support::{pallet_prelude::*, traits::Hooks};
 	use frame_system::pallet_prelude::*;
 	use sp_session::{GetSessionNumber, GetValidatorCount};
 	use sp_staking::{offence::OffenceReportSystem, SessionIndex};
@@ -73,9 +70,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config:
-		frame_system::Config + pallet_aura::Config + pallet_session::Config
-	{
+	pub trait Config: frame_system::Config + pallet_aura::Config + pallet_session::Config {
 		/// The proof that a key belonged to a validator in a session (`pallet-session`'s
 		/// historical `MembershipProof`).
 		type KeyOwnerProof: Parameter + GetSessionNumber + GetValidatorCount;
@@ -195,14 +190,16 @@ pub mod pallet {
 			start <= slot && before_next
 		}
 	}
-
 }
 
 impl<T: Config> Pallet<T> {
-	fn check_report(call: &Call<T>) -> Result<(), sp_runtime::transaction_validity::TransactionValidityError> {
+	fn check_report(
+		call: &Call<T>,
+	) -> Result<(), sp_runtime::transaction_validity::TransactionValidityError> {
 		use sp_runtime::transaction_validity::InvalidTransaction;
 		use sp_staking::offence::OffenceReportSystem;
-		let Call::report_equivocation_unsigned { equivocation_proof, key_owner_proof } = call else {
+		let Call::report_equivocation_unsigned { equivocation_proof, key_owner_proof } = call
+		else {
 			return Err(InvalidTransaction::Call.into());
 		};
 		T::EquivocationReportSystem::check_evidence((

@@ -226,14 +226,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	pallet_equivocation::GenesisConfig::<Test>::default()
-		.assimilate_storage(&mut storage)
-		.unwrap();
+	pallet_equivocation::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
 	let keystore = MemoryKeystore::new();
 	for (_, aura, grandpa) in VALIDATORS {
-		keystore
-			.sr25519_generate_new(KeyTypeId(*b"aura"), Some(&aura.to_seed()))
-			.unwrap();
+		keystore.sr25519_generate_new(KeyTypeId(*b"aura"), Some(&aura.to_seed())).unwrap();
 		keystore
 			.ed25519_generate_new(sp_consensus_grandpa::KEY_TYPE, Some(&grandpa.to_seed()))
 			.unwrap();
@@ -246,9 +242,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 
 /// Begins block `number` at Aura slot `slot`, as a node's block import does.
 pub fn start_block(number: u64, slot: u64) {
-	let pre_digest = <DigestItem as CompatibleDigestItem<sr25519::Signature>>::aura_pre_digest(
-		slot.into(),
-	);
+	let pre_digest =
+		<DigestItem as CompatibleDigestItem<sr25519::Signature>>::aura_pre_digest(slot.into());
 	System::reset_events();
 	System::initialize(&number, &System::parent_hash(), &Digest { logs: vec![pre_digest] });
 	AllPalletsWithSystem::on_initialize(number);

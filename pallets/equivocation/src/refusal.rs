@@ -29,7 +29,9 @@ impl From<Refusal> for TransactionValidityError {
 	fn from(refusal: Refusal) -> Self {
 		match refusal {
 			Refusal::InvalidEquivocationProof => InvalidTransaction::BadProof,
-			Refusal::InvalidKeyOwnershipProof => InvalidTransaction::Custom(INVALID_KEY_OWNERSHIP_PROOF),
+			Refusal::InvalidKeyOwnershipProof => {
+				InvalidTransaction::Custom(INVALID_KEY_OWNERSHIP_PROOF)
+			},
 			Refusal::UnknownSession => InvalidTransaction::Custom(UNKNOWN_SESSION),
 			Refusal::Duplicate => InvalidTransaction::Stale,
 		}

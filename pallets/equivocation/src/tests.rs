@@ -36,7 +36,9 @@ fn validate(call: &Call<Test>) -> Result<(), TransactionValidityError> {
 	Equivocation::validate_unsigned(TransactionSource::Local, call).map(drop)
 }
 
-fn dispatch(call: Call<Test>) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
+fn dispatch(
+	call: Call<Test>,
+) -> sp_runtime::DispatchResultWithInfo<frame_support::dispatch::PostDispatchInfo> {
 	use frame_support::traits::UnfilteredDispatchable;
 	call.dispatch_bypass_filter(RuntimeOrigin::none())
 }
@@ -82,7 +84,10 @@ fn a_valid_report_is_taken_locally_only_and_hands_the_offender_on_once() {
 	new_test_ext().execute_with(|| {
 		let call = report(proof(2, 100), aura_ownership(2));
 		let valid = Equivocation::validate_unsigned(TransactionSource::Local, &call).unwrap();
-		assert_eq!(valid.provides, vec![("AuraEquivocation", (aura_key(2), Slot::from(100))).encode()]);
+		assert_eq!(
+			valid.provides,
+			vec![("AuraEquivocation", (aura_key(2), Slot::from(100))).encode()]
+		);
 		assert!(!valid.propagate);
 		assert_eq!(
 			Equivocation::validate_unsigned(TransactionSource::External, &call),
@@ -95,7 +100,10 @@ fn a_valid_report_is_taken_locally_only_and_hands_the_offender_on_once() {
 		assert_eq!(Punished::get(), vec![(2, 0)]);
 
 		assert_eq!(validate(&call), Err(InvalidTransaction::Stale.into()), "a duplicate");
-		assert_err!(dispatch(call).map(drop).map_err(|e| e.error), Error::<Test>::DuplicateOffenceReport);
+		assert_err!(
+			dispatch(call).map(drop).map_err(|e| e.error),
+			Error::<Test>::DuplicateOffenceReport
+		);
 		assert_eq!(Punished::get().len(), 1);
 	});
 }
@@ -107,7 +115,10 @@ fn an_invalid_report_is_refused_in_validation_and_dispatch() {
 		forged.second_header = sealed(2, 100, 2);
 		let call = report(forged, aura_ownership(1));
 		assert_eq!(validate(&call), Err(InvalidTransaction::BadProof.into()));
-		assert_err!(dispatch(call).map(drop).map_err(|e| e.error), Error::<Test>::InvalidEquivocationProof);
+		assert_err!(
+			dispatch(call).map(drop).map_err(|e| e.error),
+			Error::<Test>::InvalidEquivocationProof
+		);
 
 		// Validator 2's membership proof for validator 1's key.
 		let call = report(proof(1, 100), aura_ownership(2));
@@ -115,7 +126,10 @@ fn an_invalid_report_is_refused_in_validation_and_dispatch() {
 			validate(&call),
 			Err(InvalidTransaction::Custom(refusal::INVALID_KEY_OWNERSHIP_PROOF).into())
 		);
-		assert_err!(dispatch(call).map(drop).map_err(|e| e.error), Error::<Test>::InvalidKeyOwnershipProof);
+		assert_err!(
+			dispatch(call).map(drop).map_err(|e| e.error),
+			Error::<Test>::InvalidKeyOwnershipProof
+		);
 
 		let mut miscounted = aura_ownership(1);
 		miscounted.validator_count += 1;

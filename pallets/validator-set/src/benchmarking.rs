@@ -65,7 +65,10 @@ mod benchmarks {
 	#[benchmark]
 	fn on_offence(
 		o: Linear<1, { T::MaxValidators::get() / 2 }>,
-		v: Linear<{ T::MaxValidators::get() / 2 + T::MinValidators::get() }, { T::MaxValidators::get() }>,
+		v: Linear<
+			{ T::MaxValidators::get() / 2 + T::MinValidators::get() },
+			{ T::MaxValidators::get() },
+		>,
 	) {
 		let set = validators::<T>(v);
 		let offenders: Vec<_> = set[..o as usize]

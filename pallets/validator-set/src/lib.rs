@@ -34,11 +34,11 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod migrations;
+#[cfg(test)]
+mod mock;
 mod offences;
 mod planning;
 mod rotation;
-#[cfg(test)]
-mod mock;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -229,10 +229,7 @@ pub mod pallet {
 			T::UpdateOrigin::ensure_origin(origin)?;
 			Validators::<T>::try_mutate(|set| {
 				let at = set.iter().position(|v| v == &who).ok_or(Error::<T>::NotValidator)?;
-				ensure!(
-					set.len() as u32 > T::MinValidators::get(),
-					Error::<T>::TooFewValidators
-				);
+				ensure!(set.len() as u32 > T::MinValidators::get(), Error::<T>::TooFewValidators);
 				set.remove(at);
 				Ok::<_, Error<T>>(())
 			})?;

@@ -7,10 +7,8 @@ use frame_support::{
 use frame_system::EnsureRoot;
 use pallet_session::{disabling::UpToLimitDisablingStrategy, SessionHandler};
 use sp_runtime::{
-	impl_opaque_keys,
-	testing::UintAuthorityId,
-	traits::OpaqueKeys,
-	BuildStorage, KeyTypeId, RuntimeAppPublic,
+	impl_opaque_keys, testing::UintAuthorityId, traits::OpaqueKeys, BuildStorage, KeyTypeId,
+	RuntimeAppPublic,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;

@@ -26,7 +26,10 @@ impl<T: Config> OnOffenceHandler<T::AccountId, (T::AccountId, ()), Weight> for P
 impl<T: Config> Pallet<T> {
 	fn punish(offender: &T::AccountId) {
 		if pallet_session::Validators::<T>::get().contains(offender) {
-			pallet_session::Pallet::<T>::report_offence(offender.clone(), OffenceSeverity::default());
+			pallet_session::Pallet::<T>::report_offence(
+				offender.clone(),
+				OffenceSeverity::default(),
+			);
 			Offenders::<T>::mutate(|list| {
 				// Bounded by the active set, which `MaxValidators` bounds.
 				if !list.contains(offender) {

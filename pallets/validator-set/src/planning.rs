@@ -35,7 +35,10 @@ impl<T: Config> Pallet<T> {
 				next.len(),
 				T::MinValidators::get()
 			);
-			Self::deposit_event(Event::PlanRefused { session: index, with_keys: next.len() as u32 });
+			Self::deposit_event(Event::PlanRefused {
+				session: index,
+				with_keys: next.len() as u32,
+			});
 			return None;
 		}
 		Self::deposit_event(Event::SetPlanned { session: index, validators: next.clone() });
@@ -50,7 +53,10 @@ impl<T: Config> Pallet<T> {
 		let mut offenders = Offenders::<T>::get();
 		offenders.retain(|v| active.contains(v));
 		for offender in offenders.iter() {
-			pallet_session::Pallet::<T>::report_offence(offender.clone(), OffenceSeverity::default());
+			pallet_session::Pallet::<T>::report_offence(
+				offender.clone(),
+				OffenceSeverity::default(),
+			);
 		}
 		Offenders::<T>::put(offenders);
 	}

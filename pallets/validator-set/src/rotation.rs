@@ -61,7 +61,9 @@ impl<T: Config> EstimateNextSessionRotation<BlockNumberFor<T>> for Pallet<T> {
 		(progress, T::DbWeight::get().reads(1))
 	}
 
-	fn estimate_next_session_rotation(now: BlockNumberFor<T>) -> (Option<BlockNumberFor<T>>, Weight) {
+	fn estimate_next_session_rotation(
+		now: BlockNumberFor<T>,
+	) -> (Option<BlockNumberFor<T>>, Weight) {
 		let start = SessionStart::<T>::get();
 		let at = if Self::early() {
 			start.saturating_add(T::MinSessionBlocks::get()).max(now)

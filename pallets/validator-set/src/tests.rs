@@ -17,7 +17,11 @@ fn report(offenders: &[u64]) {
 		.iter()
 		.map(|&v| OffenceDetails { offender: (v, ()), reporters: vec![] })
 		.collect();
-	<ValidatorSet as OnOffenceHandler<_, _, _>>::on_offence(&details, &[], Session::current_index());
+	<ValidatorSet as OnOffenceHandler<_, _, _>>::on_offence(
+		&details,
+		&[],
+		Session::current_index(),
+	);
 }
 
 fn add(who: u64) {
@@ -186,7 +190,10 @@ fn an_offender_at_the_minimum_stays_approved() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 3));
 		report(&[2]);
-		assert_eq!(events(), vec![Event::ValidatorRemoved { who: 3 }, Event::OffenderKept { who: 2 }]);
+		assert_eq!(
+			events(),
+			vec![Event::ValidatorRemoved { who: 3 }, Event::OffenderKept { who: 2 }]
+		);
 		assert_eq!(approved(), vec![1, 2]);
 	});
 }
@@ -301,7 +308,10 @@ mod rotation {
 		new_test_ext().execute_with(|| {
 			run_to_session(1);
 			let start = System::block_number();
-			assert_eq!(ValidatorSet::estimate_next_session_rotation(start).0, Some(start + SESSION_BLOCKS));
+			assert_eq!(
+				ValidatorSet::estimate_next_session_rotation(start).0,
+				Some(start + SESSION_BLOCKS)
+			);
 			add(4);
 			assert_eq!(
 				ValidatorSet::estimate_next_session_rotation(start).0,

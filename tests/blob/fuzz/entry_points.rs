@@ -34,7 +34,8 @@ use sp_version::RuntimeVersion;
 
 /// Why a report's submission may trap: a node calls it with its transaction pool as an
 /// extension, and without one the host refuses the submission.
-const SUBMITS: &str = "a report whose proof decodes goes to the node's pool, an extension only a node supplies";
+const SUBMITS: &str =
+	"a report whose proof decodes goes to the node's pool, an extension only a node supplies";
 
 /// What an entry point may answer.
 #[derive(Clone, Copy)]
