@@ -240,6 +240,15 @@ pub mod pallet {
 	}
 }
 
+/// `pallet_session::historical::Config::FullIdentificationOf` for this pallet's chains: every
+/// validator's full identification is `()`, as nothing is at stake.
+pub struct NothingAtStake;
+impl<AccountId> sp_runtime::traits::Convert<AccountId, Option<()>> for NothingAtStake {
+	fn convert(_: AccountId) -> Option<()> {
+		Some(())
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// The approved validators.
 	pub fn validators() -> alloc::vec::Vec<T::AccountId> {

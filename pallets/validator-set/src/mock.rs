@@ -93,15 +93,7 @@ impl pallet_session::Config for Test {
 impl pallet_session::historical::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type FullIdentification = ();
-	type FullIdentificationOf = crate::mock::Unit;
-}
-
-/// Every validator's full identification: there is nothing at stake.
-pub struct Unit;
-impl sp_runtime::traits::Convert<u64, Option<()>> for Unit {
-	fn convert(_: u64) -> Option<()> {
-		Some(())
-	}
+	type FullIdentificationOf = pallet_validator_set::NothingAtStake;
 }
 
 impl pallet_validator_set::Config for Test {

@@ -8,7 +8,7 @@ use crate::{
 };
 use frame_support::{parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
-use sp_runtime::traits::{Convert, OpaqueKeys};
+use sp_runtime::traits::OpaqueKeys;
 
 /// Aura's and GRANDPA's bound on their authority sets.
 pub const MAX_VALIDATORS: u32 = 32;
@@ -39,15 +39,7 @@ impl pallet_session::Config for Runtime {
 impl pallet_session::historical::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type FullIdentification = ();
-	type FullIdentificationOf = NothingAtStake;
-}
-
-/// A validator's full identification: nothing, as nothing is at stake.
-pub struct NothingAtStake;
-impl Convert<AccountId, Option<()>> for NothingAtStake {
-	fn convert(_: AccountId) -> Option<()> {
-		Some(())
-	}
+	type FullIdentificationOf = pallet_validator_set::NothingAtStake;
 }
 
 /// GRANDPA asked to change its set after a stall: start the session that does so soon.
