@@ -1,13 +1,14 @@
-//! Builds `runtime/` into the MVP-Wasm blob with the target declared in `wasm-target.json`,
-//! compacts it (drops custom sections no host reads) and zstd-compresses it in the
-//! `sp-maybe-compressed-blob` format, then exposes both as `WASM_BINARY` / `WASM_BINARY_BLOATY`.
+//! Builds `runtime/` (the solochain) and `parachain-runtime/` into MVP-Wasm blobs with the
+//! target declared in `wasm-target.json`, compacts each (drops custom sections no host reads)
+//! and zstd-compresses it in the `sp-maybe-compressed-blob` format, then exposes both forms as
+//! `WASM_BINARY` / `WASM_BINARY_BLOATY` (the parachain's under `parachain::`).
 //!
-//! The runtime is built by a separate cargo invocation: its no_std feature set cannot share a
-//! feature resolution with a native (std) build.
+//! Each runtime is built by a separate cargo invocation: its no_std feature set cannot share a
+//! feature resolution with a native (std) build. Both share one wasm target directory.
 //!
-//! With this crate's `fixtures` feature (the tests and the bench enable it), five more builds
-//! of the same source, each with one runtime feature, become `fixtures::*`; a plain
-//! `cargo build` builds the one runtime.
+//! With this crate's `fixtures` feature (the tests and the bench enable it), more builds of the
+//! same sources, each with one runtime feature, become `fixtures::*` (five of the solochain's)
+//! and `parachain::fixtures::*` (one); a plain `cargo build` builds the two runtimes.
 //!
 //! `SKIP_WASM_BUILD=1` skips the blobs for native-only iteration; the constants are then `None`.
 //!
@@ -27,50 +28,77 @@ use std::{
 	env, fs,
 	path::{Path, PathBuf},
 	process::Command,
+	time::Instant,
 };
 
 /// Custom sections a host reads: the runtime version and API list, read without instantiating.
 const KEPT_CUSTOM_SECTIONS: [&str; 2] = ["runtime_version", "runtime_apis"];
-const RUNTIME_CRATE: &str = "mvp_chain_runtime";
 /// The cargo profile (root `Cargo.toml`) the blob is built with.
 const WASM_PROFILE: &str = "wasm";
 
-/// Another build of the runtime, for tests and tools: its constant's name and the runtime
-/// feature it is built with (`runtime/Cargo.toml` says what each does).
+/// A runtime crate built into a blob: where its manifest is, the name of the wasm file it links
+/// to, and the other builds of it for tests and tools, shipped as `fixtures/<prefix><name>`.
+struct RuntimeCrate {
+	manifest: &'static str,
+	artifact: &'static str,
+	fixtures: &'static [Fixture],
+	fixture_prefix: &'static str,
+}
+
+/// Another build of a runtime, for tests and tools: its constant's name and the runtime
+/// feature it is built with (the runtime's `Cargo.toml` says what each does).
 struct Fixture {
 	name: &'static str,
 	doc: &'static str,
 	feature: &'static str,
 }
 
-const FIXTURES: [Fixture; 5] = [
-	Fixture {
+const SOLOCHAIN: RuntimeCrate = RuntimeCrate {
+	manifest: "runtime/Cargo.toml",
+	artifact: "mvp_chain_runtime",
+	fixture_prefix: "",
+	fixtures: &[
+		Fixture {
+			name: "NEXT_SPEC_VERSION",
+			doc: "The runtime with `spec_version` one above the blob's: a valid upgrade.",
+			feature: "next-spec-version",
+		},
+		Fixture {
+			name: "FOREIGN_SPEC_NAME",
+			doc: "The runtime under another `spec_name` (and a higher `spec_version`): not an \
+			      upgrade.",
+			feature: "foreign-spec-name",
+		},
+		Fixture {
+			name: "PROBE",
+			doc: "The runtime with the probe pallet's Root-only edge probes, for the tests.",
+			feature: "probe",
+		},
+		Fixture {
+			name: "BENCHMARKS",
+			doc: "The runtime with `runtime-benchmarks`: the `Benchmark` API, for weight \
+			      generation.",
+			feature: "runtime-benchmarks",
+		},
+		Fixture {
+			name: "TRY_RUNTIME",
+			doc: "The runtime with `try-runtime`: FRAME's upgrade checks and every pallet's \
+			      `try_state`.",
+			feature: "try-runtime",
+		},
+	],
+};
+
+const PARACHAIN: RuntimeCrate = RuntimeCrate {
+	manifest: "parachain-runtime/Cargo.toml",
+	artifact: "mvp_chain_parachain_runtime",
+	fixture_prefix: "parachain_",
+	fixtures: &[Fixture {
 		name: "NEXT_SPEC_VERSION",
-		doc: "The runtime with `spec_version` one above the blob's: a valid upgrade.",
+		doc: "The parachain runtime with `spec_version` one above the blob's: a valid upgrade.",
 		feature: "next-spec-version",
-	},
-	Fixture {
-		name: "FOREIGN_SPEC_NAME",
-		doc: "The runtime under another `spec_name` (and a higher `spec_version`): not an upgrade.",
-		feature: "foreign-spec-name",
-	},
-	Fixture {
-		name: "PROBE",
-		doc: "The runtime with the probe pallet's Root-only edge probes, for the tests.",
-		feature: "probe",
-	},
-	Fixture {
-		name: "BENCHMARKS",
-		doc: "The runtime with `runtime-benchmarks`: the `Benchmark` API, for weight generation.",
-		feature: "runtime-benchmarks",
-	},
-	Fixture {
-		name: "TRY_RUNTIME",
-		doc:
-			"The runtime with `try-runtime`: FRAME's upgrade checks and every pallet's `try_state`.",
-		feature: "try-runtime",
-	},
-];
+	}],
+};
 
 fn main() {
 	let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
@@ -82,23 +110,21 @@ fn main() {
 
 	if env::var_os("SKIP_WASM_BUILD").is_some_and(|v| !v.is_empty() && v != "0") {
 		println!("cargo:warning=SKIP_WASM_BUILD is set: WASM_BINARY is None");
-		let mut code = String::new();
-		for name in ["WASM_BINARY", "WASM_BINARY_BLOATY"] {
-			code += &format!("pub const {name}: Option<&[u8]> = None;\n");
-		}
-		code += "pub const WASM_BINARY_PATH: Option<&str> = None;\n";
-		code += "pub const WASM_BINARY_RAW_SIZE: Option<usize> = None;\n";
-		if with_fixtures {
-			code += "pub mod fixtures {\n";
-			for fixture in &FIXTURES {
-				code += &format!("\tpub const {}: Option<&[u8]> = None;\n", fixture.name);
-			}
-			code += "}\n";
-		}
+		let mut code = skipped(&SOLOCHAIN, with_fixtures);
+		code += &format!("pub mod parachain {{\n{}}}\n", skipped(&PARACHAIN, with_fixtures));
 		write(&generated, code);
 		return;
 	}
-	for watched in ["runtime", "pallets", "build", "wasm-target.json", "Cargo.toml", "Cargo.lock"] {
+	for watched in [
+		"runtime",
+		"runtime-common",
+		"parachain-runtime",
+		"pallets",
+		"build",
+		"wasm-target.json",
+		"Cargo.toml",
+		"Cargo.lock",
+	] {
 		println!("cargo:rerun-if-changed={}", root.join(watched).display());
 	}
 
@@ -107,8 +133,28 @@ fn main() {
 	let blob_dir = target_dir.join("runtime");
 	fs::create_dir_all(blob_dir.join("fixtures")).expect("creating the blob directory");
 
-	let main = build_hashed(&root, &wasm_target_dir, "");
-	let (compact, compressed, raw_size) = ship(&main, &blob_dir, RUNTIME_CRATE);
+	// Each build appends what it took (`build_runtime`).
+	let _ = fs::remove_file(wasm_target_dir.join("build-times.txt"));
+	let mut code = blobs(&SOLOCHAIN, &root, &wasm_target_dir, &blob_dir, with_fixtures);
+	code += &format!(
+		"/// The parachain runtime's blob (`parachain-runtime/`), and its other builds.\n\
+		 pub mod parachain {{\n{}}}\n",
+		blobs(&PARACHAIN, &root, &wasm_target_dir, &blob_dir, with_fixtures)
+	);
+	write(&generated, code);
+}
+
+/// The constants of `runtime`'s blob (and, `with_fixtures`, its fixtures), each built, shipped
+/// under `blob_dir` and included.
+fn blobs(
+	runtime: &RuntimeCrate,
+	root: &Path,
+	wasm_target_dir: &Path,
+	blob_dir: &Path,
+	with_fixtures: bool,
+) -> String {
+	let main = build_hashed(root, wasm_target_dir, runtime, "");
+	let (compact, compressed, raw_size) = ship(&main, blob_dir, runtime.artifact);
 	let mut code = format!(
 		"/// The compressed blob, as stored under `:code`.\n\
 		 pub const WASM_BINARY: Option<&[u8]> = Some(include_bytes!({compressed:?}));\n\
@@ -122,10 +168,11 @@ fn main() {
 	if with_fixtures {
 		code += "/// Other builds of the same runtime for tests and tools (compressed). Not for \
 		         deployment.\npub mod fixtures {\n";
-		for fixture in &FIXTURES {
-			let linked = build_hashed(&root, &wasm_target_dir, fixture.feature);
-			let stem = format!("fixtures/{}", fixture.name.to_lowercase());
-			let (_, compressed, _) = ship(&linked, &blob_dir, &stem);
+		for fixture in runtime.fixtures {
+			let linked = build_hashed(root, wasm_target_dir, runtime, fixture.feature);
+			let stem =
+				format!("fixtures/{}{}", runtime.fixture_prefix, fixture.name.to_lowercase());
+			let (_, compressed, _) = ship(&linked, blob_dir, &stem);
 			code += &format!(
 				"\t/// {}\n\tpub const {}: Option<&[u8]> = Some(include_bytes!({compressed:?}));\n",
 				fixture.doc, fixture.name
@@ -133,7 +180,25 @@ fn main() {
 		}
 		code += "}\n";
 	}
-	write(&generated, code);
+	code
+}
+
+/// The constants of `runtime`'s blob when `SKIP_WASM_BUILD` is set: all `None`.
+fn skipped(runtime: &RuntimeCrate, with_fixtures: bool) -> String {
+	let mut code = String::new();
+	for name in ["WASM_BINARY", "WASM_BINARY_BLOATY"] {
+		code += &format!("pub const {name}: Option<&[u8]> = None;\n");
+	}
+	code += "pub const WASM_BINARY_PATH: Option<&str> = None;\n";
+	code += "pub const WASM_BINARY_RAW_SIZE: Option<usize> = None;\n";
+	if with_fixtures {
+		code += "pub mod fixtures {\n";
+		for fixture in runtime.fixtures {
+			code += &format!("\tpub const {}: Option<&[u8]> = None;\n", fixture.name);
+		}
+		code += "}\n";
+	}
+	code
 }
 
 /// Writes the linked, compact and compressed blob under `dir` as `<stem>[.compact[.compressed]].wasm`
@@ -160,16 +225,17 @@ fn outer_target_dir(out_dir: &Path) -> PathBuf {
 }
 
 /// The runtime with `features`, built twice: the second time with the first's metadata hash.
-fn build_hashed(root: &Path, target_dir: &Path, features: &str) -> PathBuf {
-	let unhashed = build_runtime(root, target_dir, features, None);
+fn build_hashed(root: &Path, target_dir: &Path, runtime: &RuntimeCrate, features: &str) -> PathBuf {
+	let unhashed = build_runtime(root, target_dir, runtime, features, None);
 	let wasm = fs::read(&unhashed).unwrap_or_else(|e| panic!("{}: {e}", unhashed.display()));
 	let hash = metadata_hash::of(&wasm);
-	build_runtime(root, target_dir, features, Some(hash))
+	build_runtime(root, target_dir, runtime, features, Some(hash))
 }
 
 fn build_runtime(
 	root: &Path,
 	target_dir: &Path,
+	runtime: &RuntimeCrate,
 	features: &str,
 	metadata_hash: Option<[u8; 32]>,
 ) -> PathBuf {
@@ -180,7 +246,7 @@ fn build_runtime(
 		.args(["build", "--locked", "--no-default-features", "--profile", WASM_PROFILE])
 		.args(["--features", features])
 		.arg("--manifest-path")
-		.arg(root.join("runtime/Cargo.toml"))
+		.arg(root.join(runtime.manifest))
 		.arg("--target")
 		.arg(&target_spec)
 		.arg("--target-dir")
@@ -217,10 +283,24 @@ fn build_runtime(
 	] {
 		cmd.env_remove(var);
 	}
+	let started = Instant::now();
 	let status = cmd.status().expect("running cargo for the wasm runtime");
 	assert!(status.success(), "building the wasm runtime failed (see the cargo output above)");
+	// What each build cost, for `scripts/test.sh` to print: the blobs are one build step to the
+	// outer cargo, and the costliest of a cold build.
+	let build = format!(
+		"{} [{}]{}",
+		runtime.artifact,
+		features,
+		if metadata_hash.is_some() { " with its metadata hash" } else { "" }
+	);
+	let times = target_dir.join("build-times.txt");
+	let line = format!("{:.1} s\t{build}\n", started.elapsed().as_secs_f64());
+	let mut log = fs::read_to_string(&times).unwrap_or_default();
+	log.push_str(&line);
+	write(&times, log);
 	let stem = target_spec.file_stem().expect("a file name").to_string_lossy().into_owned();
-	target_dir.join(stem).join(WASM_PROFILE).join(format!("{RUNTIME_CRATE}.wasm"))
+	target_dir.join(stem).join(WASM_PROFILE).join(format!("{}.wasm", runtime.artifact))
 }
 
 /// `--cfg substrate_runtime` and the path remaps that make the blob the same wherever it is

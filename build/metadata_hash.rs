@@ -1,9 +1,9 @@
 //! RFC-78's metadata hash of a linked runtime, which the second build compiles in as
 //! `RUNTIME_METADATA_HASH` (frame-metadata-hash-extension reads it): the runtime's own V15
 //! metadata and version, read by running it in smoldot's executor (wasmi), its SS58 prefix
-//! from that metadata, and its token from `runtime/src/chain_properties.rs`.
+//! from that metadata, and its token from `runtime-common/src/chain_properties.rs`.
 
-#[path = "../runtime/src/chain_properties.rs"]
+#[path = "../runtime-common/src/chain_properties.rs"]
 mod chain_properties;
 // The digest's one home, shared with the host kit's `info` and tests; the build has the
 // metadata decoded already and uses `of_decoded` only.

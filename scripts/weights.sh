@@ -35,12 +35,13 @@ bench() {
 		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" --extrinsic '*' "$@"
 }
 for pallet in frame_system frame_system_extensions pallet_balances pallet_timestamp \
-	pallet_transaction_payment pallet_sudo pallet_probe pallet_nonce_clock; do
+	pallet_transaction_payment pallet_sudo pallet_probe pallet_nonce_clock pallet_validator_set \
+	pallet_equivocation; do
 	bench --pallet "$pallet" --header scripts/weights/header.txt \
 		--output "$staged/runtime/$pallet.rs"
 done
 # Our pallets' own `WeightInfo for ()`, which their mock runtimes use, from the same numbers.
-for pallet in probe nonce_clock; do
+for pallet in probe nonce_clock validator_set equivocation; do
 	file="$staged/pallets/${pallet//_/-}.rs"
 	bench --pallet "pallet_$pallet" --header scripts/weights/header.txt \
 		--template scripts/weights/pallet.hbs --output "$file"
@@ -71,16 +72,23 @@ if awk -v m="$median" -v u="$upper" -v o="$overhead" 'BEGIN {exit !(m > 1.25 || 
 		"ACCEPT_NOISY=1 to install them anyway" >&2
 	exit 1
 fi
-cp "$staged"/runtime/*.rs runtime/src/weights/
-# The generated headers record the command with the paths it was given: name the files where
-# they are installed, and the blob relative to the target directory, not this machine's paths.
-sed -i -e "s|$staged/runtime/|runtime/src/weights/|g" -e "s|$TARGET_DIR/|target/|g" \
-	runtime/src/weights/*.rs
+# The pallets both runtimes run, and the base weights, to the crate they share; the rest to
+# the solochain's.
+shared="block_weights extrinsic_weights frame_system frame_system_extensions pallet_balances
+	pallet_nonce_clock pallet_sudo pallet_timestamp pallet_transaction_payment"
+for file in "$staged"/runtime/*.rs; do
+	name=$(basename "$file" .rs)
+	if grep -qw "$name" <<<"$shared"; then dir=runtime-common/src/weights; else dir=runtime/src/weights; fi
+	# The generated headers record the command with the paths it was given: name the files where
+	# they are installed, and the blob relative to the target directory, not this machine's paths.
+	sed -e "s|$staged/runtime/|$dir/|g" -e "s|$TARGET_DIR/|target/|g" "$file" >"$dir/$name.rs"
+done
 # The overhead template's `sane()` tests bound a constant written in the same file (100 us to
 # 50 ms, 10 us to 1 ms) and pass for any machine's numbers; tests/blob/weights.rs checks what
 # a block books instead.
-for file in runtime/src/weights/block_weights.rs runtime/src/weights/extrinsic_weights.rs; do
+for file in runtime-common/src/weights/block_weights.rs runtime-common/src/weights/extrinsic_weights.rs; do
 	sed -i '/^#\[cfg(test)\]$/,$d' "$file"
 done
-cp "$staged/pallets/probe.rs" pallets/probe/src/weights.rs
-cp "$staged/pallets/nonce-clock.rs" pallets/nonce-clock/src/weights.rs
+for pallet in probe nonce-clock validator-set equivocation; do
+	cp "$staged/pallets/$pallet.rs" "pallets/$pallet/src/weights.rs"
+done

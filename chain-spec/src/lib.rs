@@ -65,7 +65,9 @@ pub fn from_preset(
 }
 
 /// As [`from_preset`], over another build of the runtime (`code`, compressed or not): the one a
-/// live chain runs, say, to rehearse an upgrade from it.
+/// live chain runs, say, to rehearse an upgrade from it, or the parachain's. A parachain
+/// runtime's spec (one whose genesis has `parachainInfo`) needs the parachain extensions, and
+/// its genesis takes their para id: the id the relay chain knows it by.
 pub fn from_preset_of(
 	code: &[u8],
 	preset: &str,
@@ -75,22 +77,37 @@ pub fn from_preset_of(
 	extensions: Extensions,
 ) -> Result<ChainSpec, String> {
 	let preset = preset_name(preset);
-	let presets =
-		sc_chain_spec::GenesisConfigBuilderRuntimeCaller::<()>::new(code).preset_names()?;
+	let runtime = sc_chain_spec::GenesisConfigBuilderRuntimeCaller::<()>::new(code);
+	let presets = runtime.preset_names()?;
 	if !presets.iter().any(|p| p == preset) {
 		return Err(format!("the runtime has no preset {preset:?}; it has {presets:?}"));
 	}
+	let parachain = runtime.get_default_config()?.get("parachainInfo").is_some();
 	let local = preset == sc_chain_spec::LOCAL_TESTNET_RUNTIME_PRESET;
-	let default_name = if local { "MVP Chain Local Testnet" } else { "MVP Chain Development" };
+	let default_name = match (parachain, local) {
+		(false, true) => "MVP Chain Local Testnet",
+		(false, false) => "MVP Chain Development",
+		(true, true) => "MVP Parachain Local Testnet",
+		(true, false) => "MVP Parachain Development",
+	};
 	let default_type = if local { ChainType::Local } else { ChainType::Development };
-	Ok(ChainSpec::builder(code, extensions)
+	let para_id = extensions.para_id;
+	let builder = ChainSpec::builder(code, extensions)
 		.with_name(name.unwrap_or(default_name))
 		.with_id(id.unwrap_or(preset))
 		.with_chain_type(chain_type.unwrap_or(default_type))
 		.with_protocol_id(PROTOCOL_ID)
-		.with_properties(properties())
-		.with_genesis_config_preset_name(preset)
-		.build())
+		.with_properties(properties());
+	if !parachain {
+		return Ok(builder.with_genesis_config_preset_name(preset).build());
+	}
+	let para_id = para_id.ok_or(
+		"the runtime is a parachain's: its spec needs --relay-chain and --para-id (the id the \
+		 relay chain registers it under)",
+	)?;
+	let mut genesis = runtime.get_named_preset(Some(&preset.to_string()))?;
+	genesis["parachainInfo"]["parachainId"] = para_id.into();
+	Ok(builder.with_genesis_config_patch(genesis).build())
 }
 
 /// What wallets show: the token and the address format, as the runtime declares them.

@@ -1,5 +1,6 @@
-//! `mvp-chain chain-spec`: a chain spec (plain or raw) for the embedded blob, from one of its
-//! genesis presets or for a network of given validators.
+//! `mvp-chain chain-spec`: a chain spec (plain or raw) for the embedded blob (or the embedded
+//! parachain blob, or a blob from a file), from one of its genesis presets, or for a network of
+//! given validators.
 
 use mvp_chain_spec::{
 	parse_account, parse_amount, parse_validator, ChainSpec, Endowment, Extensions, Network,
@@ -36,6 +37,9 @@ pub struct Options {
 	/// build, such as the one a live chain runs, to rehearse an upgrade from it).
 	#[arg(long, value_name = "FILE", conflicts_with = "validators")]
 	runtime: Option<PathBuf>,
+	/// With a preset: the parachain runtime this tool embeds; its genesis takes --para-id.
+	#[arg(long, conflicts_with_all = ["validators", "runtime"], requires = "relay_chain")]
+	parachain: bool,
 	/// Write the raw spec (genesis storage), what nodes and chopsticks load.
 	#[arg(long)]
 	raw: bool,
@@ -48,10 +52,11 @@ pub struct Options {
 	/// Chain type [default: from the preset; `live` for a network of given validators].
 	#[arg(long, value_enum)]
 	chain_type: Option<Kind>,
-	/// Add the `relay_chain` extension polkadot-omni-node requires.
+	/// Add the `relay_chain` extension polkadot-omni-node requires: the relay chain's spec id.
 	#[arg(long, requires = "para_id")]
 	relay_chain: Option<String>,
-	/// Add the `para_id` extension (with --relay-chain).
+	/// Add the `para_id` extension (with --relay-chain); a parachain runtime's genesis
+	/// (`parachainInfo`) takes it too.
 	#[arg(long, requires = "relay_chain")]
 	para_id: Option<u32>,
 	/// Write to FILE instead of standard output.
@@ -104,6 +109,12 @@ fn chain_spec(options: &Options) -> Result<ChainSpec, String> {
 	let Some(sudo) = options.sudo.clone() else {
 		let preset = options.preset.as_deref().unwrap_or(sc_chain_spec::DEV_RUNTIME_PRESET);
 		let (name, id) = (options.name.as_deref(), options.id.as_deref());
+		if options.parachain {
+			let code = mvp_chain::parachain::WASM_BINARY.ok_or(
+				"this build skipped the blobs (SKIP_WASM_BUILD is set); rebuild without it",
+			)?;
+			return mvp_chain_spec::from_preset_of(code, preset, name, id, chain_type, extensions);
+		}
 		let Some(path) = &options.runtime else {
 			return mvp_chain_spec::from_preset(preset, name, id, chain_type, extensions);
 		};

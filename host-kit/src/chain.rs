@@ -2,11 +2,14 @@
 //! the next slot, `Core_initialize_block`, the inherents from `BlockBuilder_inherent_extrinsics`
 //! for the slot's time, `BlockBuilder_apply_extrinsic` per extrinsic, `finalize_block`.
 //! Extrinsics are bytes here (as a node's pool holds them), so any runtime's blocks are built
-//! the same way.
+//! the same way. A parachain runtime's blocks (one with `GetParachainInfo`) also get the
+//! parachain inherent a collator gives them, and the collator's Aura seal
+//! ([`crate::parachain`]).
 
 use crate::{
 	genesis::Genesis,
 	host::{decode_exact, Cost, Host, HostExt},
+	parachain::{self, Relay},
 	Header,
 };
 use codec::{Compact, Encode};
@@ -17,6 +20,7 @@ use sp_runtime::{
 	traits::Header as _,
 	ApplyExtrinsicResult,
 };
+use sp_trie::CompactProof;
 use sp_version::RuntimeVersion;
 use std::ops::{Deref, DerefMut};
 
@@ -36,6 +40,9 @@ pub struct Chain<H: Host> {
 	/// Slots that passed without a block (their author was away or disabled): each block's
 	/// slot is its number's, this many later.
 	pub skipped_slots: u64,
+	/// The relay chain, for a parachain runtime: its blocks are built under it and sealed, and
+	/// the head is the sealed header, as the relay chain holds it.
+	pub relay: Option<Relay>,
 }
 
 impl<H: Host> Chain<H> {
@@ -43,8 +50,10 @@ impl<H: Host> Chain<H> {
 	pub fn new(mut host: H, genesis: &Genesis) -> Result<Self, String> {
 		let version: RuntimeVersion = host.try_query("Core_version", ())?;
 		let slot_duration = host.try_query("AuraApi_slot_duration", ()).ok();
+		let relay = host.try_query::<u32>("GetParachainInfo_parachain_id", ()).ok().map(Relay::new);
 		let head = genesis.header.clone();
-		Ok(Self { host, genesis: genesis.hash(), head, version, slot_duration, skipped_slots: 0 })
+		let genesis = genesis.hash();
+		Ok(Self { host, genesis, head, version, slot_duration, skipped_slots: 0, relay })
 	}
 
 	/// The header a block author starts the next block with: an Aura pre-runtime digest for
@@ -58,12 +67,26 @@ impl<H: Host> Chain<H> {
 		Header::new(number, H256::zero(), H256::zero(), self.head.hash(), Digest { logs })
 	}
 
-	/// The inherent data a block author has for the block `header` starts: its slot's time.
+	/// The inherent data a block author has for the block `header` starts: its slot's time,
+	/// and on a parachain what the relay chain says (its slot is the parachain's time's).
 	pub fn inherent_data(&self, header: &Header) -> InherentData {
 		let now = self.slot(header.number) * self.slot_duration.unwrap_or(DEFAULT_SLOT_DURATION);
 		let mut data = InherentData::new();
 		data.put_data(*b"timstap0", &now).expect("a u64 encodes");
+		if let Some(relay) = &self.relay {
+			let relay_slot = now / parachain::RELAY_SLOT_MILLIS;
+			relay.inherent(&self.head.encode(), header.number, relay_slot, &mut data);
+		}
 		data
+	}
+
+	/// On a parachain, the relay parent the inherent of block `number`, built on the head,
+	/// names: what validating the block takes besides the block.
+	pub fn relay_parent(&self, number: u32) -> Option<parachain::RelayParent> {
+		let relay = self.relay.as_ref()?;
+		let now = self.slot(number) * self.slot_duration.unwrap_or(DEFAULT_SLOT_DURATION);
+		let relay_slot = now / parachain::RELAY_SLOT_MILLIS;
+		Some(relay.inherent(&self.head.encode(), number, relay_slot, &mut InherentData::new()))
 	}
 
 	/// The slot of block `number`: one block per slot, after the skipped ones.
@@ -76,6 +99,10 @@ impl<H: Host> Chain<H> {
 	pub fn start_block(&mut self) -> Result<OpenBlock<'_, H>, String> {
 		let header = self.next_header();
 		self.host.pin_code(true);
+		// A collator records a parachain block's proof as it builds it, where the host can.
+		if self.relay.is_some() {
+			self.host.start_proof_recording();
+		}
 		let initialize = Cost::default();
 		let mut block = OpenBlock { chain: self, header, extrinsics: Vec::new(), initialize };
 		let encoded = block.header.encode();
@@ -115,7 +142,14 @@ impl Applied {
 
 /// A finished block.
 pub struct Sealed {
+	/// The header as the runtime finalised it, which `Core_execute_block` takes.
 	pub header: Header,
+	/// On a parachain, the header with its collator's Aura seal: what the relay chain holds as
+	/// the parachain's head, and the next block's parent.
+	pub sealed_header: Option<Header>,
+	/// On a parachain, in a host that records them, the trie nodes of the parent's state the
+	/// block read, recorded as it was built: its proof of validity's storage proof.
+	pub proof: Option<CompactProof>,
 	/// The extrinsics in the block, encoded, inherents first.
 	pub extrinsics: Vec<Vec<u8>>,
 	/// What `BlockBuilder_finalize_block` cost.
@@ -190,10 +224,20 @@ impl<H: Host> OpenBlock<'_, H> {
 		let (out, finalize) =
 			self.chain.host.measured("BlockBuilder_finalize_block", &[], &|_| true)?;
 		let header: Header = decode_exact("BlockBuilder_finalize_block", &out)?;
+		let proof = self.chain.host.take_proof();
+		let sealed_header = match self.chain.relay {
+			Some(_) => {
+				let authorities: Vec<[u8; 32]> =
+					self.chain.host.try_query("AuraApi_authorities", ())?;
+				let slot = self.chain.slot(header.number);
+				Some(parachain::seal(&header, slot, &authorities)?)
+			},
+			None => None,
+		};
 		self.chain.host.commit();
-		self.chain.head = header.clone();
+		self.chain.head = sealed_header.clone().unwrap_or_else(|| header.clone());
 		let extrinsics = std::mem::take(&mut self.extrinsics);
-		Ok(Sealed { header, extrinsics, finalize })
+		Ok(Sealed { header, sealed_header, proof, extrinsics, finalize })
 	}
 }
 
@@ -213,5 +257,7 @@ impl<H: Host> DerefMut for OpenBlock<'_, H> {
 impl<H: Host> Drop for OpenBlock<'_, H> {
 	fn drop(&mut self) {
 		self.chain.host.pin_code(false);
+		// A block given up on keeps no recording on (after `finalize` there is none).
+		let _ = self.chain.host.take_proof();
 	}
 }

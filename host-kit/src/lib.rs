@@ -7,6 +7,8 @@
 //! - [`metadata_hash`]: RFC-78's digest of that metadata, which offline signers check;
 //! - [`genesis`]: genesis from a preset, built by the blob itself;
 //! - [`chain`]: blocks as an author builds them, in a scope that leaves no code pinned;
+//! - [`parachain`]: a parachain's blocks under a relay chain, sealed, and their proofs of
+//!   validity;
 //! - [`sign`]: transactions signed with our runtime's own extension type, or for any runtime
 //!   from its metadata.
 
@@ -15,6 +17,7 @@ pub mod chain;
 pub mod genesis;
 pub mod host;
 pub mod metadata_hash;
+pub mod parachain;
 pub mod sign;
 
 /// Block headers as the runtimes of this SDK generation and the node template's encode them

@@ -6,29 +6,26 @@ use crate::{
 	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
-use codec::{Decode, Encode};
+use codec::Encode;
 use frame_support::{
 	genesis_builder_helper::get_preset,
 	traits::{BuildGenesisConfig, KeyOwnerProofSystem},
 	view_functions::{ViewFunctionDispatchError, ViewFunctionId},
 	weights::Weight,
 };
+use mvp_chain_runtime_common::inherents;
 use pallet_transaction_payment::{FeeDetails, RuntimeDispatchInfo};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
-use sp_inherents::{CheckInherentsResult, InherentData, InherentIdentifier, MakeFatalError};
+use sp_inherents::{CheckInherentsResult, InherentData};
 use sp_runtime::{
-	traits::{Block as BlockT, LazyBlock as _, NumberFor},
+	traits::{Block as BlockT, NumberFor},
 	transaction_validity::{TransactionSource, TransactionValidity},
 	ApplyExtrinsicResult, ExtrinsicInclusionMode, OpaqueExtrinsic,
 };
 use sp_version::RuntimeVersion;
-
-/// Where `check_inherents` reports a block extrinsic it cannot decode. No inherent data
-/// provider knows it, so a node refuses the block as failing an unknown inherent check.
-pub const UNDECODABLE_EXTRINSIC: InherentIdentifier = *b"undecxt0";
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -78,18 +75,7 @@ impl_runtime_apis! {
 			block: <opaque::Block as BlockT>::LazyBlock,
 			data: InherentData,
 		) -> CheckInherentsResult {
-			// Both lazy blocks keep their extrinsics opaque: the encoding is the same.
-			let block = <Block as BlockT>::LazyBlock::decode(&mut &block.encode()[..])
-				.expect("opaque and typed lazy blocks share one encoding");
-			// FRAME's check panics on an extrinsic it cannot decode; a peer's block may hold
-			// one, and the answer to it is a fatal error, not a trap.
-			if block.extrinsics().any(|xt| xt.is_err()) {
-				let mut result = CheckInherentsResult::new();
-				let error = MakeFatalError::from("an extrinsic of the block does not decode");
-				let _ = result.put_error(UNDECODABLE_EXTRINSIC, &error);
-				return result;
-			}
-			data.check_extrinsics(&block)
+			inherents::check_inherents::<Block>(&block, |block| data.check_extrinsics(block))
 		}
 	}
 

@@ -1,56 +1,21 @@
-//! Transactions arrive as opaque bytes from anyone. They are decoded with bounds that hold
-//! before the first copy of the body: a length no block can carry, or a call nested deeper than
-//! FRAME decodes, is refused as an invalid transaction instead of exhausting the host's heap
-//! or the blob's stack (which unbounded decoding would, at a few MiB or a few thousand levels).
+//! Transactions decoded with the bounds of `mvp_chain_runtime_common::extrinsic_decoding`: a
+//! length no block of this runtime can carry, or a call nested deeper than FRAME decodes, is
+//! refused as an invalid transaction before the body is copied.
 
 use crate::{configs::RuntimeBlockLength, UncheckedExtrinsic};
-use codec::{Compact, DecodeLimit, Encode, Input};
-use frame_support::{dispatch::DispatchClass, traits::Get, MAX_EXTRINSIC_DEPTH};
-use sp_runtime::{
-	transaction_validity::{InvalidTransaction, TransactionValidityError},
-	OpaqueExtrinsic,
-};
+use frame_support::traits::Get;
+use mvp_chain_runtime_common::extrinsic_decoding;
+use sp_runtime::{transaction_validity::TransactionValidityError, OpaqueExtrinsic};
 
 /// The longest extrinsic any dispatch class may put in a block.
 fn max_length() -> usize {
-	let max = RuntimeBlockLength::get().max;
-	DispatchClass::all().iter().map(|class| *max.get(*class) as usize).max().unwrap_or(0)
+	extrinsic_decoding::max_length(&RuntimeBlockLength::get())
 }
 
-/// Refused as `ExhaustsResources` if no block could hold it, as `Call` if it does not decode
-/// within `MAX_EXTRINSIC_DEPTH` (its call cannot be known).
 pub fn decode_extrinsic(
 	opaque: &OpaqueExtrinsic,
 ) -> Result<UncheckedExtrinsic, TransactionValidityError> {
-	let body = opaque.inner();
-	if body.len() > max_length() {
-		return Err(InvalidTransaction::ExhaustsResources.into());
-	}
-	let prefix = Compact(body.len() as u32).encode();
-	let mut framed = Framed { prefix: &prefix, body };
-	UncheckedExtrinsic::decode_with_depth_limit(MAX_EXTRINSIC_DEPTH, &mut framed)
-		.map_err(|_| InvalidTransaction::Call.into())
-}
-
-/// A body read behind its length prefix without copying it, since only the framed form
-/// decodes with a depth limit.
-struct Framed<'a> {
-	prefix: &'a [u8],
-	body: &'a [u8],
-}
-
-impl Input for Framed<'_> {
-	fn remaining_len(&mut self) -> Result<Option<usize>, codec::Error> {
-		Ok(Some(self.prefix.len() + self.body.len()))
-	}
-
-	fn read(&mut self, into: &mut [u8]) -> Result<(), codec::Error> {
-		let from_prefix = into.len().min(self.prefix.len());
-		let (head, tail) = into.split_at_mut(from_prefix);
-		head.copy_from_slice(&self.prefix[..from_prefix]);
-		self.prefix = &self.prefix[from_prefix..];
-		self.body.read(tail)
-	}
+	extrinsic_decoding::decode_extrinsic(opaque, max_length())
 }
 
 #[cfg(test)]
@@ -58,6 +23,9 @@ mod tests {
 	use super::*;
 	use crate::{RuntimeCall, SudoCall, SystemCall};
 	use alloc::boxed::Box;
+	use codec::Encode;
+	use frame_support::MAX_EXTRINSIC_DEPTH;
+	use sp_runtime::transaction_validity::InvalidTransaction;
 
 	fn opaque(xt: &UncheckedExtrinsic) -> OpaqueExtrinsic {
 		OpaqueExtrinsic::try_from_encoded_extrinsic(&xt.encode()).expect("an encoded extrinsic")

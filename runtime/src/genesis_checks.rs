@@ -1,52 +1,17 @@
 //! A genesis config is checked before it is built: FRAME's genesis builds assert on what they
-//! cannot build (and add up balances without overflow checks), so `GenesisBuilder_build_state`
-//! would trap, or mint a wrong total, where it owes its caller an error naming the problem.
+//! cannot build, so `GenesisBuilder_build_state` would trap, or mis-build, where it owes its
+//! caller an error naming the problem. Balances are checked as the parachain checks them
+//! (`mvp_chain_runtime_common::genesis`); the validators here.
 
-use crate::{Balance, Runtime, RuntimeGenesisConfig, EXISTENTIAL_DEPOSIT};
+use crate::{Runtime, RuntimeGenesisConfig};
 use alloc::{collections::BTreeSet, format, string::String};
 use frame_support::traits::Get;
-use sp_core::hexdisplay::HexDisplay;
+use mvp_chain_runtime_common::genesis::{check_balances, name};
 
-/// Dev accounts are derived one sr25519 key at a time inside the genesis build: a bound keeps
-/// that within a node's patience and the host's heap.
-pub const MAX_DEV_ACCOUNTS: u32 = 10_000;
+pub use mvp_chain_runtime_common::genesis::MAX_DEV_ACCOUNTS;
 
 pub fn check(config: &RuntimeGenesisConfig) -> Result<(), String> {
-	let balances = &config.balances;
-	let mut total: Balance = 0;
-	let mut endowed = BTreeSet::new();
-	for (account, balance) in &balances.balances {
-		let who = HexDisplay::from(AsRef::<[u8; 32]>::as_ref(account));
-		if *balance < EXISTENTIAL_DEPOSIT {
-			return Err(format!(
-				"balances: 0x{who} is endowed with {balance}, below the existential deposit \
-				 {EXISTENTIAL_DEPOSIT}"
-			));
-		}
-		if !endowed.insert(account) {
-			return Err(format!("balances: 0x{who} is endowed twice"));
-		}
-		total = total.checked_add(*balance).ok_or("balances: the total issuance overflows")?;
-	}
-	if let Some((count, balance, derivation)) = &balances.dev_accounts {
-		if !(1..=MAX_DEV_ACCOUNTS).contains(count) {
-			return Err(format!(
-				"balances: devAccounts asks for {count} accounts, not 1 to {MAX_DEV_ACCOUNTS}"
-			));
-		}
-		if *balance < EXISTENTIAL_DEPOSIT {
-			return Err(format!(
-				"balances: devAccounts' balance {balance} is below the existential deposit"
-			));
-		}
-		if derivation.as_ref().is_some_and(|d| !d.contains("{}")) {
-			return Err("balances: the devAccounts derivation has no `{}` for the index".into());
-		}
-		balance
-			.checked_mul(Balance::from(*count))
-			.and_then(|dev| total.checked_add(dev))
-			.ok_or("balances: the total issuance overflows")?;
-	}
+	check_balances(&config.balances)?;
 	check_validators(config)
 }
 
@@ -64,9 +29,6 @@ fn check_validators(config: &RuntimeGenesisConfig) -> Result<(), String> {
 	if !(min as usize..=max as usize).contains(&validators.len()) {
 		return Err(format!("validatorSet: {} validators, not {min} to {max}", validators.len()));
 	}
-	let name = |account: &crate::AccountId| {
-		format!("0x{}", HexDisplay::from(AsRef::<[u8; 32]>::as_ref(account)))
-	};
 	let mut seen = BTreeSet::new();
 	for validator in validators {
 		if !seen.insert(validator) {
@@ -101,7 +63,7 @@ fn check_validators(config: &RuntimeGenesisConfig) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use crate::{AccountId, SessionKeys, UNIT};
+	use crate::{AccountId, Balance, SessionKeys, EXISTENTIAL_DEPOSIT, UNIT};
 
 	fn account(n: u8) -> AccountId {
 		AccountId::new([n; 32])

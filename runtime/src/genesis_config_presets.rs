@@ -1,17 +1,17 @@
 //! Named genesis configurations (`GenesisBuilder` presets) for development networks.
 
 use crate::{
-	AccountId, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, ValidatorSetConfig, UNIT,
+	AccountId, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	ValidatorSetConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use mvp_chain_runtime_common::genesis::{dev_sudo, endowed_dev_accounts};
 use serde_json::Value;
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-/// What every well-known dev account starts with: a million tokens.
-pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+pub use mvp_chain_runtime_common::genesis::ENDOWMENT;
 
 /// A validator's account and its session keys: Aura (sr25519) and GRANDPA (ed25519) from the
 /// same dev seed as the account.
@@ -20,11 +20,9 @@ pub fn dev_validator((sr, ed): (Sr25519Keyring, Ed25519Keyring)) -> (AccountId, 
 }
 
 fn testnet_genesis(authorities: &[(Sr25519Keyring, Ed25519Keyring)], sudo: AccountId) -> Value {
-	let endowed: Vec<(AccountId, Balance)> =
-		Sr25519Keyring::well_known().map(|k| (k.to_account_id(), ENDOWMENT)).collect();
 	let validators: Vec<_> = authorities.iter().copied().map(dev_validator).collect();
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig { balances: endowed },
+		balances: BalancesConfig { balances: endowed_dev_accounts() },
 		validator_set: ValidatorSetConfig {
 			validators: validators.iter().map(|(account, _)| account.clone()).collect(),
 		},
@@ -40,10 +38,7 @@ fn testnet_genesis(authorities: &[(Sr25519Keyring, Ed25519Keyring)], sudo: Accou
 
 /// One authority (Alice), Alice as sudo, every well-known dev account endowed.
 pub fn development() -> Value {
-	testnet_genesis(
-		&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		Sr25519Keyring::Alice.to_account_id(),
-	)
+	testnet_genesis(&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)], dev_sudo())
 }
 
 /// The local network's four validators (Alice, Bob, Charlie, Dave): GRANDPA finalizes with any
@@ -57,7 +52,7 @@ pub fn local_testnet() -> Value {
 			(Sr::Charlie, Ed::Charlie),
 			(Sr::Dave, Ed::Dave),
 		],
-		Sr25519Keyring::Alice.to_account_id(),
+		dev_sudo(),
 	)
 }
 

@@ -17,10 +17,8 @@ pub use apis::api;
 /// The runtime API declarations a node's client is typed with (it runs `:code`, never this).
 #[cfg(feature = "std")]
 pub use apis::RuntimeApi;
-pub use apis::UNDECODABLE_EXTRINSIC;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
-pub mod chain_properties;
 pub mod configs;
 mod extrinsic_decoding;
 pub mod genesis_checks;
@@ -29,13 +27,13 @@ pub mod genesis_config_presets;
 pub mod upgrade_marker;
 pub mod weights;
 
-use sp_runtime::{
-	generic, impl_opaque_keys,
-	traits::{BlakeTwo256, IdentifyAccount, Verify},
-	MultiAddress, MultiSignature,
-};
+use sp_runtime::{generic, impl_opaque_keys};
 
 pub use frame_system::Call as SystemCall;
+pub use mvp_chain_runtime_common::{
+	chain_properties, inherents::UNDECODABLE_EXTRINSIC, AccountId, Address, Balance, BlockNumber,
+	Hash, Header, Signature, EXISTENTIAL_DEPOSIT, MILLISECS_PER_BLOCK, SLOT_DURATION, UNIT,
+};
 pub use pallet_balances::Call as BalancesCall;
 #[cfg(feature = "probe")]
 pub use pallet_probe::Call as ProbeCall;
@@ -71,28 +69,8 @@ runtime_version!("mvp-chain", 102);
 #[cfg(feature = "foreign-spec-name")]
 runtime_version!("mvp-chain-foreign", 103);
 
-/// The signature scheme of transactions; the account id is the signer's public key.
-pub type Signature = MultiSignature;
-pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
-pub type Balance = u128;
-/// A new account's nonce starts at the nonce clock's floor (`pallet-nonce-clock`), not at 0, so
-/// no transaction of an earlier life of the account verifies again. `u32`, as every Polkadot
-/// node types it when it matches an account's pending transactions in its pool.
-pub type Nonce =
-	sp_runtime::type_with_default::TypeWithDefault<u32, pallet_nonce_clock::NonceStart<Runtime>>;
-pub type BlockNumber = u32;
-pub type Hash = sp_core::H256;
-pub type Address = MultiAddress<AccountId, ()>;
-pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+pub type Nonce = mvp_chain_runtime_common::Nonce<Runtime>;
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
-
-/// Smallest unit count of one token (`chain_properties::TOKEN_DECIMALS`).
-pub const UNIT: Balance = (10 as Balance).pow(chain_properties::TOKEN_DECIMALS as u32);
-pub const EXISTENTIAL_DEPOSIT: Balance = UNIT / 1_000;
-
-/// Six-second blocks; Aura slots last as long as a block.
-pub const MILLISECS_PER_BLOCK: u64 = 6_000;
-pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
 
 /// A session (one validator set, one set of keys) lasts an hour when nothing changes. Each
 /// rotation fills its block, so sessions are long; a change to the set or to a validator's keys
@@ -104,20 +82,11 @@ pub const MIN_SESSION_BLOCKS: BlockNumber = 10;
 /// short.
 pub const HISTORY_DEPTH: u32 = 24;
 
-/// The checks every signed transaction passes, in the order wallets encode them.
-pub type TxExtension = (
-	frame_system::CheckNonZeroSender<Runtime>,
-	frame_system::CheckSpecVersion<Runtime>,
-	frame_system::CheckTxVersion<Runtime>,
-	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
-	// frame-system's, refusing the one nonce it would wrap to 0 (the same bytes and metadata).
-	pallet_nonce_clock::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
-	frame_system::WeightReclaim<Runtime>,
-);
+/// The checks every signed transaction passes (`mvp_chain_runtime_common::SignedChecks`), then
+/// frame-system's weight reclaim, which gives back the weight a transaction booked and did not
+/// use. Tuples encode as their elements one after another: wallets see one list.
+pub type TxExtension =
+	(mvp_chain_runtime_common::SignedChecks<Runtime>, frame_system::WeightReclaim<Runtime>);
 
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;

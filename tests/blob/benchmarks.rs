@@ -54,6 +54,8 @@ fn every_pallet_with_benchmarks_is_listed() {
 		"pallet_sudo",
 		"pallet_probe",
 		"pallet_nonce_clock",
+		"pallet_validator_set",
+		"pallet_equivocation",
 	] {
 		assert!(pallets.iter().any(|p| p == pallet), "{pallet} not in {pallets:?}");
 	}
@@ -63,6 +65,12 @@ fn every_pallet_with_benchmarks_is_listed() {
 	let clock = lists.iter().find(|l| l.pallet == b"pallet_nonce_clock").unwrap();
 	let names: Vec<&[u8]> = clock.benchmarks.iter().map(|b| &b.name[..]).collect();
 	assert_eq!(names, [&b"now"[..]]);
+	let validators = lists.iter().find(|l| l.pallet == b"pallet_validator_set").unwrap();
+	let names: Vec<&[u8]> = validators.benchmarks.iter().map(|b| &b.name[..]).collect();
+	assert_eq!(names, [&b"add_validator"[..], b"remove_validator", b"on_offence"]);
+	let reports = lists.iter().find(|l| l.pallet == b"pallet_equivocation").unwrap();
+	let names: Vec<&[u8]> = reports.benchmarks.iter().map(|b| &b.name[..]).collect();
+	assert_eq!(names, [&b"check_equivocation_proof"[..]]);
 	assert!(!storage.is_empty());
 }
 

@@ -25,4 +25,5 @@ mod runtime_apis;
 mod sessions;
 mod try_runtime;
 mod upgrade;
+mod validate_block;
 mod weights;

@@ -1,4 +1,4 @@
-//! The blob charges the weights measured on it (`runtime/src/weights`), not the pallets'
+//! The blob charges the weights measured on it (`runtime-common/src/weights`), not the pallets'
 //! defaults: a transfer's quoted weight, and the block limits its metadata announces.
 
 use crate::{
@@ -8,12 +8,10 @@ use crate::{
 use codec::Decode;
 use frame_support::dispatch::{DispatchClass, GetDispatchInfo};
 use frame_system::limits::BlockWeights;
-use mvp_chain_runtime::{
-	weights::{
-		block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
-		pallet_balances::WeightInfo as Measured,
-	},
-	Runtime, UNIT,
+use mvp_chain_runtime::{Runtime, UNIT};
+use mvp_chain_runtime_common::weights::{
+	block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
+	pallet_balances::WeightInfo as Measured,
 };
 use pallet_balances::WeightInfo;
 use sp_core::storage::Storage;

@@ -1,7 +1,8 @@
 // The client tests' one abstraction over hosts: a scenario is written once against a running
 // chain (polkadot.js connected, dev keys, `newBlock` giving the block that holds what was just
 // submitted) and registered for every host: chopsticks, polkadot-omni-node (when a binary is
-// there) and our node as the main job runs it (`--dev`).
+// there) on the solochain and on the parachain runtime, and our node as the main job runs it
+// (`--dev`).
 import { test } from 'node:test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,19 +10,21 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { within } from '../../scripts/wait.mjs';
+import { until, within } from '../../scripts/wait.mjs';
 import { chopsticks } from './hosts/chopsticks.mjs';
-import { omniNode } from './hosts/omni-node.mjs';
+import { omniNode, omniParachain } from './hosts/omni-node.mjs';
 import { devNode } from './hosts/dev-node.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const targetDir = process.env.CARGO_TARGET_DIR || join(root, 'target');
 
-export const hosts = [chopsticks, omniNode, devNode];
+export const hosts = [chopsticks, omniNode, devNode, omniParachain];
 // The raw development spec for chopsticks; the same preset with omni-node's extensions.
 export const specs = {
   raw: process.env.MVP_CHAIN_SPEC || join(targetDir, 'chain-spec', 'development.raw.json'),
   omni: process.env.MVP_CHAIN_OMNI_SPEC || join(targetDir, 'chain-spec', 'development.omni.json'),
+  // The parachain runtime's development preset, with the extensions omni-node reads.
+  parachain: process.env.MVP_PARACHAIN_SPEC || join(targetDir, 'chain-spec', 'parachain-development.json'),
 };
 // The mvp-chain tool, as ./scripts/test.sh built it.
 export const toolPath = process.env.MVP_CHAIN_TOOL || join(targetDir, 'debug', 'mvp-chain');
@@ -33,6 +36,7 @@ export async function startChain(host) {
     if (!existsSync(spec)) throw new Error(`no chain spec at ${spec}: run ./scripts/test.sh, which writes it first`);
   }
   const node = await host.start(specs);
+  const parachain = host === omniParachain;
   try {
     const provider = new WsProvider(node.url);
     await provider.isReady;
@@ -41,12 +45,26 @@ export async function startChain(host) {
     await cryptoWaitReady();
     return {
       host: host.name,
+      // Which runtime the chain runs: the parachain's (on omni-node) or the solochain's.
+      parachain,
+      specName: parachain ? 'mvp-parachain' : 'mvp-chain',
+      // The blob the chain runs, as build.rs wrote it.
+      blob: join(targetDir, 'runtime', `${parachain ? 'mvp_chain_parachain_runtime' : 'mvp_chain_runtime'}.compact.compressed.wasm`),
+      // A fixture of the runtime the chain runs (`next_spec_version`: its next upgrade).
+      fixture: (name) => fixturePath(parachain ? `parachain_${name}` : name),
       api,
       keyring: new Keyring({ type: 'sr25519', ss58Format: 42 }),
       url: node.url,
       logs: node.logs,
       // The hash of the block holding what was submitted since the last call.
       newBlock: () => node.newBlock(provider),
+      // The hash of the block after block `hash`, once it is there.
+      blockAfter: async (hash) => {
+        const { number } = await provider.send('chain_getHeader', [hash]);
+        const next = parseInt(number, 16) + 1;
+        await until(`block #${next}`, async () => parseInt((await provider.send('chain_getHeader', [])).number, 16) >= next);
+        return provider.send('chain_getBlockHash', [next]);
+      },
       stop: async () => {
         await api.disconnect();
         await node.stop();
@@ -77,9 +95,11 @@ export async function withChain(host, body) {
   }
 }
 
-// Registers `body` as one test per host.
-export function scenario(name, body) {
+// Registers `body` as one test per host; `{ parachain: false }` leaves out the parachain runtime
+// (a scenario about what only the solochain has: sessions, its pallet list).
+export function scenario(name, body, { parachain = true } = {}) {
   for (const host of hosts) {
+    if (host === omniParachain && !parachain) continue;
     test(`${host.name}: ${name}`, { skip: host.skip }, () => withChain(host, body));
   }
 }

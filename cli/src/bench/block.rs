@@ -54,7 +54,17 @@ pub fn build(
 		version: blob.version.clone(),
 		slot_duration: blob.slot_duration,
 		skipped_slots: 0,
+		relay: None,
 	};
+	// A parachain's blocks carry the parachain inherent a collator gives them.
+	if blob.exports.iter().any(|e| e == "GetParachainInfo_parachain_id") {
+		let para_id: u32 = mvp_host_kit::host::HostExt::try_query(
+			&mut chain.host,
+			"GetParachainInfo_parachain_id",
+			(),
+		)?;
+		chain.relay = Some(mvp_host_kit::parachain::Relay::new(para_id));
+	}
 	let mut block = chain.start_block()?;
 	block.apply_inherents()?;
 	let mut apply = Vec::new();

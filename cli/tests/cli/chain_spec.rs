@@ -263,3 +263,29 @@ fn a_preset_of_another_runtime_build_carries_that_build() {
 	let error = String::from_utf8_lossy(&missing.stderr);
 	assert!(error.contains("reading the runtime /nonexistent.wasm"), "{error}");
 }
+
+#[test]
+fn a_parachain_spec_carries_the_parachain_blob_and_its_para_id_in_genesis_and_extensions() {
+	let args = ["--parachain", "--preset", "dev", "--relay-chain", "rococo-local", "--para-id"];
+	let spec = json(&[&args[..], &["4321"]].concat());
+	assert_eq!(spec["relay_chain"], "rococo-local");
+	assert_eq!(spec["para_id"], 4321);
+	assert_eq!(spec["name"], "MVP Parachain Development");
+	let genesis = &spec["genesis"]["runtimeGenesis"];
+	let code = hex(mvp_chain::parachain::WASM_BINARY.unwrap());
+	assert_eq!(genesis["code"].as_str(), Some(code.as_str()));
+	// The preset, with the relay chain's id for the parachain.
+	assert_eq!(genesis["patch"]["parachainInfo"]["parachainId"], 4321, "{}", genesis["patch"]);
+	assert_eq!(genesis["patch"]["aura"]["authorities"].as_array().map(Vec::len), Some(1));
+
+	// Raw: the id is in the genesis state the parachain runtime builds.
+	let raw = json(&[&args[..], &["4321", "--raw"]].concat());
+	let top = raw["genesis"]["raw"]["top"].as_object().expect("genesis.raw.top");
+	let key = hex(&[twox_128(b"ParachainInfo"), twox_128(b"ParachainId")].concat());
+	assert_eq!(top.get(&key).and_then(|v| v.as_str()), Some(hex(&4321u32.to_le_bytes()).as_str()));
+
+	// A parachain's spec without its id is refused; so is --parachain without a relay chain.
+	let runtime = ["--runtime", mvp_chain::parachain::WASM_BINARY_PATH.unwrap()];
+	crate::refused_by_us(&chain_spec(&runtime), "the runtime is a parachain's: its spec needs");
+	crate::refused_by_clap(&chain_spec(&["--parachain"]), &["--relay-chain"]);
+}

@@ -23,6 +23,7 @@ use sp_core::{
 };
 use sp_keystore::testing::MemoryKeystore;
 use sp_runtime::StateVersion;
+use sp_trie::CompactProof;
 use std::{collections::BTreeMap, time::Duration};
 
 /// The cost of one runtime call.
@@ -91,6 +92,20 @@ pub trait Host {
 	fn keystore(&self) -> Option<&MemoryKeystore> {
 		None
 	}
+
+	/// Starts recording every trie node calls read, with the proof-size extension a collator
+	/// registers (so that what the runtime learns of the proof's size is what a validator's
+	/// `validate_block` will tell it), until [`Host::take_proof`]. Whether the host can: the
+	/// hosts over the storage of this process can.
+	fn start_proof_recording(&mut self) -> bool {
+		false
+	}
+
+	/// What was read since [`Host::start_proof_recording`], as a compact proof against the
+	/// root of the state when recording started; recording stops.
+	fn take_proof(&mut self) -> Option<CompactProof> {
+		None
+	}
 }
 
 /// A borrowed host is a host, so that a [`Chain`](crate::chain::Chain) can work on one a caller
@@ -131,6 +146,14 @@ impl<H: Host + ?Sized> Host for &mut H {
 
 	fn keystore(&self) -> Option<&MemoryKeystore> {
 		(**self).keystore()
+	}
+
+	fn start_proof_recording(&mut self) -> bool {
+		(**self).start_proof_recording()
+	}
+
+	fn take_proof(&mut self) -> Option<CompactProof> {
+		(**self).take_proof()
 	}
 }
 

@@ -164,4 +164,13 @@ impl Host for Native {
 	fn keystore(&self) -> Option<&MemoryKeystore> {
 		Some(&self.state.keystore)
 	}
+
+	fn start_proof_recording(&mut self) -> bool {
+		self.state.start_proof_recording();
+		true
+	}
+
+	fn take_proof(&mut self) -> Option<sp_trie::CompactProof> {
+		self.state.take_proof()
+	}
 }

@@ -65,4 +65,12 @@ impl<H: Host> Host for Recorder<H> {
 	fn keystore(&self) -> Option<&sp_keystore::testing::MemoryKeystore> {
 		self.inner.keystore()
 	}
+
+	fn start_proof_recording(&mut self) -> bool {
+		self.inner.start_proof_recording()
+	}
+
+	fn take_proof(&mut self) -> Option<sp_trie::CompactProof> {
+		self.inner.take_proof()
+	}
 }

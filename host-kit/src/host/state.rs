@@ -11,8 +11,10 @@ use sp_core::{
 use sp_externalities::Externalities;
 use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
 use sp_runtime::{traits::BlakeTwo256, StateVersion};
-use sp_state_machine::{InMemoryBackend, TestExternalities};
+use sp_state_machine::{InMemoryBackend, TestExternalities, TrieBackendBuilder};
+use sp_trie::{proof_size_extension::ProofSizeExt, recorder::Recorder, CompactProof};
 use std::{
+	any::TypeId,
 	collections::BTreeMap,
 	panic::AssertUnwindSafe,
 	sync::{Arc, OnceLock},
@@ -22,17 +24,45 @@ use std::{
 pub(super) struct State {
 	pub ext: TestExternalities<BlakeTwo256>,
 	pub keystore: Arc<MemoryKeystore>,
+	/// While a block's proof is recorded: the recorder, and the root the proof is against.
+	recording: Option<(Recorder<BlakeTwo256>, H256)>,
 }
 
 impl State {
 	pub fn new(state: Storage) -> Self {
 		let keystore = Arc::new(MemoryKeystore::new());
-		Self { ext: externalities(state, &keystore), keystore }
+		Self { ext: externalities(state, &keystore), keystore, recording: None }
 	}
 
 	/// Starts over from `state`, keeping the keystore.
 	pub fn reset(&mut self, state: &Storage) {
 		self.ext = externalities(state.clone(), &self.keystore);
+		self.recording = None;
+	}
+
+	/// Records the trie nodes calls read from the backend, as a collator records a block's
+	/// proof, with the proof-size extension registered, until [`State::take_proof`]. The changes
+	/// kept until then stay in the overlay (a commit would drop the recorder), as a block's do.
+	pub fn start_proof_recording(&mut self) {
+		self.ext.commit_all().expect("no transaction is open between calls");
+		let recorder = Recorder::<BlakeTwo256>::default();
+		let root = *self.ext.backend.root();
+		let storage = self.ext.backend.backend_storage().clone();
+		self.ext.backend =
+			TrieBackendBuilder::new(storage, root).with_recorder(recorder.clone()).build();
+		self.ext.register_extension(ProofSizeExt::new(recorder.clone()));
+		self.recording = Some((recorder, root));
+	}
+
+	/// The compact proof of what was read since recording started; recording stops.
+	pub fn take_proof(&mut self) -> Option<CompactProof> {
+		let (recorder, root) = self.recording.take()?;
+		self.ext.extensions.deregister(TypeId::of::<ProofSizeExt>());
+		let root_now = *self.ext.backend.root();
+		let storage = self.ext.backend.backend_storage().clone();
+		self.ext.backend = TrieBackendBuilder::new(storage, root_now).build();
+		let proof = recorder.drain_storage_proof();
+		Some(proof.into_compact_proof::<BlakeTwo256>(root).expect("the nodes of a trie read"))
 	}
 
 	/// Runs `call` in a storage transaction that is kept if the call returns and `keep`
@@ -67,7 +97,8 @@ impl State {
 
 	pub fn commit(&mut self) {
 		// Into the trie: an overlay that only grows makes every later state root and state read
-		// slower, block after block.
+		// slower, block after block. (A recording backend is replaced by a plain one.)
+		self.recording = None;
 		self.ext.commit_all().expect("no transaction is open between calls");
 	}
 

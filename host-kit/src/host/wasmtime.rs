@@ -1,6 +1,7 @@
 //! sc-executor's wasmtime backend configured as a node configures it (pooled copy-on-write
-//! instances, 2048 extra heap pages, sp-io's host functions, a fresh instance per call), over
-//! the storage a node's executor gives it ([`State`]).
+//! instances, 2048 extra heap pages, sp-io's host functions and cumulus' proof-size one as
+//! polkadot-omni-node registers them, a fresh instance per call), over the storage a node's
+//! executor gives it ([`State`]).
 
 use super::{
 	host_group,
@@ -24,7 +25,12 @@ use std::{
 	time::{Duration, Instant},
 };
 
-type Functions = sp_io::SubstrateHostFunctions;
+/// A parachain runtime also asks how large the proof being recorded is; without proof
+/// recording the answer says so, as a node's does.
+type Functions = (
+	sp_io::SubstrateHostFunctions,
+	cumulus_primitives_proof_size_hostfunction::storage_proof_size::HostFunctions,
+);
 
 /// What nodes use when the state holds no `:heappages`.
 const HEAP: HeapAllocStrategy = HeapAllocStrategy::Static { extra_pages: 2048 };
@@ -227,5 +233,14 @@ impl Host for Wasmtime {
 
 	fn keystore(&self) -> Option<&MemoryKeystore> {
 		Some(&self.state.keystore)
+	}
+
+	fn start_proof_recording(&mut self) -> bool {
+		self.state.start_proof_recording();
+		true
+	}
+
+	fn take_proof(&mut self) -> Option<sp_trie::CompactProof> {
+		self.state.take_proof()
 	}
 }

@@ -29,7 +29,7 @@ impl TxParams {
 	/// The extensions a signer attaches, and what it commits to besides them.
 	pub fn extension(&self) -> (TxExtension, Implicit) {
 		let (era, checkpoint) = self.mortality.unwrap_or((Era::Immortal, self.genesis));
-		let extension: TxExtension = (
+		let checks = (
 			frame_system::CheckNonZeroSender::new(),
 			frame_system::CheckSpecVersion::new(),
 			frame_system::CheckTxVersion::new(),
@@ -39,18 +39,20 @@ impl TxParams {
 			frame_system::CheckWeight::new(),
 			pallet_transaction_payment::ChargeTransactionPayment::from(self.tip),
 			frame_metadata_hash_extension::CheckMetadataHash::new(self.metadata_hash.is_some()),
-			frame_system::WeightReclaim::new(),
 		);
+		let extension: TxExtension = (checks, frame_system::WeightReclaim::new());
 		let implicit = (
-			(),
-			self.spec_version,
-			self.transaction_version,
-			self.genesis,
-			checkpoint,
-			(),
-			(),
-			(),
-			self.metadata_hash,
+			(
+				(),
+				self.spec_version,
+				self.transaction_version,
+				self.genesis,
+				checkpoint,
+				(),
+				(),
+				(),
+				self.metadata_hash,
+			),
 			(),
 		);
 		(extension, implicit)

@@ -35,6 +35,7 @@ pub mod grandpa;
 #[cfg(test)]
 mod mock;
 mod refusal;
+pub mod report_weight;
 pub mod runtime_api;
 #[cfg(any(test, feature = "runtime-benchmarks"))]
 pub mod testing;
@@ -143,7 +144,7 @@ pub mod pallet {
 		/// Report an Aura equivocation. Unsigned: only a node that made the report itself, or a
 		/// block, may carry it; it costs nothing.
 		#[pallet::call_index(0)]
-		#[pallet::weight(<T as Config>::WeightInfo::report_equivocation(key_owner_proof.validator_count()))]
+		#[pallet::weight(report_weight::report_equivocation::<T>(key_owner_proof.validator_count()))]
 		pub fn report_equivocation_unsigned(
 			origin: OriginFor<T>,
 			equivocation_proof: Box<AuraEquivocationProof<T>>,

@@ -1,117 +1,55 @@
-use crate::weights::{block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight};
 use crate::{
-	AccountId, Balance, Block, BlockNumber, Hash, Nonce, NonceClock, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
+	Block, Nonce, NonceClock, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	RuntimeTask, VERSION,
 };
 use frame_support::{
-	derive_impl,
-	dispatch::DispatchClass,
-	parameter_types,
-	traits::{ConstU32, Get},
-	weights::{
-		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		Weight,
-	},
+	derive_impl, parameter_types,
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 };
-use frame_system::limits::{BlockLength, BlockWeights};
-use sp_runtime::Perbill;
+use mvp_chain_runtime_common::weights;
 use sp_version::RuntimeVersion;
 
-/// Operational and mandatory extrinsics keep a quarter of every block for themselves.
-const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
-const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 /// Two seconds of compute in a six-second block.
-const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(2 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
-/// What `on_initialize` hooks may use before transactions, as upstream runtimes assume.
-const AVERAGE_ON_INITIALIZE_RATIO: Perbill = Perbill::from_percent(10);
+pub const MAXIMUM_BLOCK_WEIGHT: Weight =
+	Weight::from_parts(2 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
 
 parameter_types! {
-	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
-	pub const SS58Prefix: u16 = crate::chain_properties::SS58_PREFIX;
 }
 
-/// The block limits, built once: per runtime call in wasm, whose every call starts from fresh
-/// memory. `parameter_types!` would build them (and validate the weights) on every `get()`, and
-/// FRAME asks for them several times per extrinsic: about a tenth of a transfer's time in
-/// smoldot, which interprets every step.
-pub struct RuntimeBlockWeights;
-impl Get<BlockWeights> for RuntimeBlockWeights {
-	fn get() -> BlockWeights {
-		static BUILT: spin::Once<BlockWeights> = spin::Once::new();
-		BUILT.call_once(block_weights).clone()
-	}
-}
+mvp_chain_runtime_common::block_limits!(MAXIMUM_BLOCK_WEIGHT);
 
-/// Built once, as the weights are.
-pub struct RuntimeBlockLength;
-impl Get<BlockLength> for RuntimeBlockLength {
-	fn get() -> BlockLength {
-		static BUILT: spin::Once<BlockLength> = spin::Once::new();
-		BUILT.call_once(block_length).clone()
-	}
-}
-
-/// Base weights measured on this runtime (`crate::weights`), not the pallets' defaults.
-fn block_weights() -> BlockWeights {
-	BlockWeights::builder()
-		.base_block(BlockExecutionWeight::get())
-		.for_class(DispatchClass::all(), |class| class.base_extrinsic = ExtrinsicBaseWeight::get())
-		.for_class(DispatchClass::Normal, |class| {
-			class.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT)
-		})
-		.for_class(DispatchClass::Operational, |class| {
-			class.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
-			class.reserved =
-				Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
-		})
-		.avg_block_initialization(AVERAGE_ON_INITIALIZE_RATIO)
-		.build_or_panic()
-}
-
-fn block_length() -> BlockLength {
-	BlockLength::builder()
-		.max_length(MAX_BLOCK_LENGTH)
-		.modify_max_length_for_class(DispatchClass::Normal, |max| {
-			*max = NORMAL_DISPATCH_RATIO * *max
-		})
-		.build()
-}
-
-#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+#[derive_impl(mvp_chain_runtime_common::configs::SystemDefaults)]
 impl frame_system::Config for Runtime {
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
-	type AccountId = AccountId;
 	type Nonce = Nonce;
-	type Hash = Hash;
-	type BlockHashCount = BlockHashCount;
-	type DbWeight = RocksDbWeight;
 	type Version = Version;
-	type AccountData = pallet_balances::AccountData<Balance>;
-	type SS58Prefix = SS58Prefix;
-	type MaxConsumers = ConstU32<16>;
-	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
-	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
+	type SystemWeightInfo = weights::frame_system::WeightInfo<Runtime>;
+	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
 	/// Raises the nonce clock's floor, that new accounts' nonces start at, to a reaped
 	/// account's nonce.
 	type OnKilledAccount = NonceClock;
 	type SingleBlockMigrations = crate::Migrations;
 }
 
-impl pallet_nonce_clock::Config for Runtime {
-	type WeightInfo = crate::weights::pallet_nonce_clock::WeightInfo<Runtime>;
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use frame_support::dispatch::{DispatchInfo, Pays};
+	use crate::Balance;
+	use frame_support::{
+		dispatch::{DispatchClass, DispatchInfo, Pays},
+		traits::Get,
+	};
+	use mvp_chain_runtime_common::{
+		limits::{MAX_BLOCK_LENGTH, NORMAL_DISPATCH_RATIO},
+		weights::extrinsic_weights::ExtrinsicBaseWeight,
+	};
 	use pallet_balances::WeightInfo as _;
 
 	fn transfer() -> Weight {
-		crate::weights::pallet_balances::WeightInfo::<Runtime>::transfer_allow_death()
+		weights::pallet_balances::WeightInfo::<Runtime>::transfer_allow_death()
 	}
 
 	#[test]

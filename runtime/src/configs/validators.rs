@@ -58,8 +58,7 @@ impl pallet_validator_set::Config for Runtime {
 	type MinSessionBlocks = ConstU32<MIN_SESSION_BLOCKS>;
 	type RotateEarly = GrandpaStalled;
 	type HistoryDepth = ConstU32<HISTORY_DEPTH>;
-	// Not yet measured on this runtime: the pallet's own.
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_validator_set::WeightInfo<Runtime>;
 }
 
 impl pallet_offences::Config for Runtime {
@@ -78,8 +77,7 @@ impl pallet_equivocation::Config for Runtime {
 	type EquivocationReportSystem =
 		pallet_equivocation::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
 	type HistoryDepth = ConstU32<HISTORY_DEPTH>;
-	// Not yet measured on this runtime: the pallet's own.
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::pallet_equivocation::WeightInfo<Runtime>;
 }
 
 /// Reports are unsigned extrinsics a node's runtime API call submits to its own pool.

@@ -1,15 +1,8 @@
 //! Weights measured on this runtime's own blob by `scripts/weights.sh` (frame-omni-bencher over
-//! the `runtime-benchmarks` build); they replace the pallets' defaults, which were measured on
-//! another runtime and machine.
+//! the `runtime-benchmarks` build) for the pallets only the solochain runs; the shared pallets'
+//! are in `mvp_chain_runtime_common::weights`.
 
-pub mod block_weights;
-pub mod extrinsic_weights;
-pub mod frame_system;
-pub mod frame_system_extensions;
-pub mod pallet_balances;
-pub mod pallet_nonce_clock;
+pub mod pallet_equivocation;
 #[cfg(feature = "probe")]
 pub mod pallet_probe;
-pub mod pallet_sudo;
-pub mod pallet_timestamp;
-pub mod pallet_transaction_payment;
+pub mod pallet_validator_set;

@@ -53,13 +53,20 @@ export async function portOpen(proc, port, name, seconds = 120) {
   }
 }
 
-// The newest block after #`after` up to #`upTo` that holds more than its inherent, or block
+// How many extrinsics a block holds before any transaction: its inherents (the timestamp; a
+// parachain's validation data too), read off block #1, which no test has submitted to yet.
+export async function inherentCount(provider) {
+  const { block } = await provider.send('chain_getBlock', [await provider.send('chain_getBlockHash', [1])]);
+  return block.extrinsics.length;
+}
+
+// The newest block after #`after` up to #`upTo` that holds more than its `inherents`, or block
 // #`after + 1` if none does: where a node host's `newBlock` finds what was just submitted.
-export async function newestWithTransactions(provider, after, upTo) {
+export async function newestWithTransactions(provider, after, upTo, inherents) {
   for (let n = upTo; n > after; n -= 1) {
     const hash = await provider.send('chain_getBlockHash', [n]);
     const { block } = await provider.send('chain_getBlock', [hash]);
-    if (block.extrinsics.length > 1) return hash;
+    if (block.extrinsics.length > inherents) return hash;
   }
   return provider.send('chain_getBlockHash', [after + 1]);
 }

@@ -1,12 +1,7 @@
-use crate::{Runtime, RuntimeCall, RuntimeEvent};
+//! The probe pallet, in the tests' fixture blob only.
 
-impl pallet_sudo::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type WeightInfo = crate::weights::pallet_sudo::WeightInfo<Runtime>;
-}
+use crate::Runtime;
 
-#[cfg(feature = "probe")]
 impl pallet_probe::Config for Runtime {
 	/// 64 MiB: well past anything a real call allocates, still inside the host's heap.
 	type MaxAllocation = frame_support::traits::ConstU32<{ 64 * 1024 * 1024 }>;
