@@ -30,7 +30,7 @@ async function codeUpdated(chain, client, submitted) {
   assert.equal(named(submitted.events, 'ParachainSystem', 'ValidationFunctionStored'), 1);
   assert.equal(named(submitted.events, 'System', 'CodeUpdated'), 0, 'stored, not applied yet');
   const next = await chain.blockAfter(submitted.block.hash);
-  const events = await client.getUnsafeApi().query.System.Events.getValue({ at: next });
+  const events = /** @type {any[]} */ (await client.getUnsafeApi().query.System.Events.getValue({ at: next }));
   assert.equal(named(events, 'System', 'CodeUpdated'), 1, 'applied in the next block');
 }
 

@@ -36,7 +36,7 @@ scenario('sudo(system.setCode) upgrades the runtime and transfers still work', a
   assert.ok(events.some((e) => e.name === 'system.CodeUpdated'), `${events.map((e) => e.name)}`);
 
   // The new code runs from the next block on, which the chain goes on producing.
-  const next = await chain.newBlock();
+  const next = chain.parachain ? await chain.blockAfter(upgraded) : await chain.newBlock();
   const header = async (hash) => (await api.rpc.chain.getHeader(hash)).number.toNumber();
   assert.ok(await header(next) > await header(upgraded), 'a block after the upgrade');
   const after = await api.rpc.state.getRuntimeVersion();
