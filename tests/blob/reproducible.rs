@@ -1,13 +1,12 @@
-//! The blob does not depend on where it was built: the paths rustc embeds (panic locations of
+//! The blobs (the solochain's and the parachain's) do not depend on where they were built: the paths rustc embeds (panic locations of
 //! core, alloc and the dependencies) are remapped to fixed ones, so no build machine's
 //! checkout, cargo home, toolchain or target directory is in it. `scripts/reproduce.sh` checks
 //! the bytes against a second build elsewhere.
 
 use std::path::{Path, PathBuf};
 
-/// The blob as linked, before compaction, beside the shipped one.
-fn linked() -> (PathBuf, Vec<u8>) {
-	let shipped = mvp_chain::WASM_BINARY_PATH.expect("the blob is built");
+/// The blob shipped at `shipped` as linked, before compaction, beside it.
+fn linked(shipped: &str) -> (PathBuf, Vec<u8>) {
 	let path = PathBuf::from(shipped.replace(".compact.compressed.wasm", ".wasm"));
 	let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 	(path, bytes)
@@ -24,9 +23,19 @@ fn home_dir(var: &str, default: &str) -> PathBuf {
 }
 
 #[test]
-fn the_blob_holds_no_path_of_the_machine_that_built_it() {
-	let (path, linked) = linked();
-	let compact = mvp_chain::WASM_BINARY_BLOATY.expect("the blob is built");
+fn the_blobs_hold_no_path_of_the_machine_that_built_them() {
+	let blobs = [
+		(mvp_chain::WASM_BINARY_PATH, mvp_chain::WASM_BINARY_BLOATY),
+		(mvp_chain::parachain::WASM_BINARY_PATH, mvp_chain::parachain::WASM_BINARY_BLOATY),
+	];
+	for (shipped, compact) in blobs {
+		let shipped = shipped.expect("the blob is built");
+		holds_no_path(shipped, compact.expect("the blob is built"));
+	}
+}
+
+fn holds_no_path(shipped: &str, compact: &[u8]) {
+	let (path, linked) = linked(shipped);
 	let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the workspace root");
 	let target = path.parent().and_then(Path::parent).expect("<target>/runtime/<blob>");
 	let leaks = [
