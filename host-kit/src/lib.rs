@@ -9,6 +9,7 @@
 //! - [`chain`]: blocks as an author builds them, in a scope that leaves no code pinned;
 //! - [`parachain`]: a parachain's blocks under a relay chain, sealed, and their proofs of
 //!   validity;
+//! - [`pvf`]: `validate_block` as the relay chain's validators run it;
 //! - [`sign`]: transactions signed with our runtime's own extension type, or for any runtime
 //!   from its metadata.
 
@@ -18,6 +19,7 @@ pub mod genesis;
 pub mod host;
 pub mod metadata_hash;
 pub mod parachain;
+pub mod pvf;
 pub mod sign;
 
 /// Block headers as the runtimes of this SDK generation and the node template's encode them

@@ -12,71 +12,37 @@ use crate::{
 	chain::genesis_of,
 	host::{runtime_log, Wasmtime},
 };
-use codec::{Decode, Encode};
+use codec::Encode;
 use mvp_host_kit::{
 	chain::Chain,
 	host::Host,
 	parachain::{self, RelayParent},
+	pvf::Validator,
 	sign::metadata::MetadataSigner,
 	Header,
 };
-use polkadot_node_core_pvf_common::executor_interface::{execute_artifact, prepare, prevalidate};
 use polkadot_parachain_primitives::primitives::{
 	BlockData, HeadData, ValidationParams, ValidationResult,
-};
-use polkadot_primitives::{
-	executor_params::DEFAULT_NATIVE_STACK_MAX, ExecutorParams, MAX_CODE_SIZE,
 };
 use sp_core::{sr25519, storage::Storage};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::DigestItem, traits::Header as _};
 use sp_trie::CompactProof;
-use std::{
-	sync::OnceLock,
-	thread,
-	time::{Duration, Instant},
-};
+use std::{sync::OnceLock, time::Duration};
 use subxt::{dynamic::Value, ext::scale_value::Composite};
 
 fn blob() -> &'static [u8] {
 	mvp_chain::parachain::WASM_BINARY.expect("the parachain blob is built")
 }
 
-/// The blob as a validator's PVF host prepares it once per code: decompressed (within ten times
-/// the relay chain's code size limit, as the host bounds it), prevalidated and compiled with the
-/// default executor parameters.
-fn artifact() -> &'static [u8] {
-	static PREPARED: OnceLock<Vec<u8>> = OnceLock::new();
-	PREPARED.get_or_init(|| {
-		let code = sp_maybe_compressed_blob::decompress(blob(), 10 * MAX_CODE_SIZE as usize)
-			.expect("the blob decompresses within the relay chain's bound");
-		let runtime = prevalidate(&code).expect("the blob passes prevalidation");
-		prepare(runtime, &ExecutorParams::default()).expect("the blob compiles as a PVF")
-	})
+/// The blob as a validator's PVF host prepares it, once per code.
+fn validator() -> &'static Validator {
+	static PREPARED: OnceLock<Validator> = OnceLock::new();
+	PREPARED.get_or_init(|| Validator::prepare(blob()).expect("the blob prepares as a PVF"))
 }
 
-/// `validate_block` on `params`, as an execute worker runs it: on a thread of its own with the
-/// native stack the deterministic stack limit assumes (named as the test, whose runtime log it
-/// keeps), timed as the worker times the job.
 fn validate(params: &ValidationParams) -> (Result<ValidationResult, String>, Duration) {
-	let input = params.encode();
-	let name = thread::current().name().map(str::to_owned).unwrap_or_default();
-	let worker = thread::Builder::new()
-		.name(name)
-		.stack_size(2 * 1024 * 1024 + DEFAULT_NATIVE_STACK_MAX as usize)
-		.spawn(move || {
-			let started = Instant::now();
-			// SAFETY: the artifact is `prepare`'s output, unmodified, as the function requires.
-			let output =
-				unsafe { execute_artifact(artifact(), &ExecutorParams::default(), &input) };
-			(output, started.elapsed())
-		})
-		.expect("a worker thread");
-	let (output, time) = worker.join().expect("the worker does not panic");
-	let result = output.map_err(|e| e.to_string()).and_then(|out| {
-		ValidationResult::decode(&mut &out[..]).map_err(|e| format!("the result: {e}"))
-	});
-	(result, time)
+	validator().validate(params)
 }
 
 /// A parachain at its development genesis (one collator, //Alice), in wasmtime.

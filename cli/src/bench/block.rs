@@ -1,14 +1,17 @@
 //! One block as a node's block author builds it (the host kit's block builder: initialise,
 //! inherents, transfers until done or full, finalise) and as an importing node executes it,
-//! with the cost of every call.
+//! with the cost of every call; on a parachain, also the block as its collator hands it to the
+//! relay chain's validators.
 
-use codec::Decode;
+use codec::{Decode, Encode};
 use mvp_host_kit::{
 	blob::Blob,
 	chain::Chain,
 	genesis::Genesis,
-	host::{Cost, Host},
+	host::{Cost, Host, HostExt},
+	parachain::{self, Relay},
 };
+use polkadot_parachain_primitives::primitives::{BlockData, HeadData, ValidationParams};
 use sp_core::bytes::to_hex;
 use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 
@@ -22,6 +25,23 @@ pub struct Built {
 	/// One per transfer included.
 	pub apply: Vec<Cost>,
 	pub finalize: Cost,
+	/// On a parachain, in a host that records the block's proof as it builds it: what the
+	/// relay chain's validators run `validate_block` on.
+	pub candidate: Option<Candidate>,
+}
+
+/// A parachain block as its collator hands it to the relay chain's validators.
+pub struct Candidate {
+	/// The validation parameters, the proof of validity (`ParachainBlockData`) among them.
+	pub params: ValidationParams,
+	/// The storage proof's share of the proof of validity.
+	pub proof_size: usize,
+}
+
+/// Whether `blob` is a parachain runtime: one whose blocks carry the parachain inherent and
+/// whose nodes record each block's proof as they build and import it.
+pub fn is_parachain(blob: &Blob) -> bool {
+	blob.exports.iter().any(|e| e == "GetParachainInfo_parachain_id")
 }
 
 /// `Ok` if a transfer was refused because the block has no room for it (a block author stops
@@ -57,14 +77,11 @@ pub fn build(
 		relay: None,
 	};
 	// A parachain's blocks carry the parachain inherent a collator gives them.
-	if blob.exports.iter().any(|e| e == "GetParachainInfo_parachain_id") {
-		let para_id: u32 = mvp_host_kit::host::HostExt::try_query(
-			&mut chain.host,
-			"GetParachainInfo_parachain_id",
-			(),
-		)?;
-		chain.relay = Some(mvp_host_kit::parachain::Relay::new(para_id));
+	if is_parachain(blob) {
+		let para_id: u32 = chain.host.try_query("GetParachainInfo_parachain_id", ())?;
+		chain.relay = Some(Relay::new(para_id));
 	}
+	let relay_parent = chain.relay_parent(genesis.header.number + 1);
 	let mut block = chain.start_block()?;
 	block.apply_inherents()?;
 	let mut apply = Vec::new();
@@ -81,19 +98,46 @@ pub fn build(
 	}
 	let initialize = block.initialize.clone();
 	let sealed = block.finalize()?;
+	let candidate = match (relay_parent, &sealed.sealed_header, &sealed.proof) {
+		(Some(relay_parent), Some(head), Some(proof)) => {
+			let pov = parachain::pack(head, &sealed.extrinsics, proof.clone())?;
+			Some(Candidate {
+				params: ValidationParams {
+					parent_head: HeadData(genesis.header.encode()),
+					block_data: BlockData(pov.block_data),
+					relay_parent_number: relay_parent.number,
+					relay_parent_storage_root: relay_parent.storage_root,
+				},
+				proof_size: pov.proof_size,
+			})
+		},
+		_ => None,
+	};
 	Ok(Built {
 		block: sealed.encoded(),
 		transfers: apply.len(),
 		initialize,
 		apply,
 		finalize: sealed.finalize,
+		candidate,
 	})
 }
 
 /// Imports `block` over `genesis` as a node does: one `Core_execute_block`, which checks the
-/// state root and extrinsics root itself.
-pub fn execute(host: &mut dyn Host, genesis: &Genesis, block: &[u8]) -> Result<Cost, String> {
+/// state root and extrinsics root itself. A parachain node records the block's proof as it
+/// imports it, as its collator did building it (the runtime reclaims weight by the proof's
+/// size), where the host can.
+pub fn execute(
+	host: &mut dyn Host,
+	blob: &Blob,
+	genesis: &Genesis,
+	block: &[u8],
+) -> Result<Cost, String> {
 	host.reset(&genesis.storage);
-	let (_, cost) = host.measured("Core_execute_block", block, &|_| true)?;
-	Ok(cost)
+	if is_parachain(blob) {
+		host.start_proof_recording();
+	}
+	let executed = host.measured("Core_execute_block", block, &|_| true);
+	host.take_proof();
+	Ok(executed?.1)
 }

@@ -83,7 +83,7 @@ fn traced_block(
 			built.transfers
 		));
 	}
-	block::execute(host, &subject.genesis, &built.block)?;
+	block::execute(host, &subject.blob, &subject.genesis, &built.block)?;
 	Ok(host.last_trace().expect("a traced host").to_vec())
 }
 

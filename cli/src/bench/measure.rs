@@ -10,6 +10,7 @@ use mvp_host_kit::{
 	blob::Blob,
 	genesis::Genesis,
 	host::{Cost, Host, Smoldot, Wasmtime},
+	pvf::{self, Validator},
 };
 use std::{collections::BTreeMap, time::Instant};
 
@@ -19,6 +20,8 @@ pub struct Subject {
 	pub genesis: Genesis,
 	pub transfers: Transfers,
 	hosts: Vec<Loaded>,
+	/// A parachain's code as the relay chain's validators prepare it.
+	validator: Option<Validator>,
 }
 
 /// A blob compiled in one host, plus, in wasmtime, a second copy whose host functions time
@@ -54,7 +57,8 @@ impl Figures {
 }
 
 /// Figures per (blob index, host, block size label); the size label `load` holds compile and
-/// instantiate.
+/// instantiate. The host [`PVF`] is the relay chain's validators running a parachain block's
+/// proof of validity, built in wasmtime.
 pub type Results = BTreeMap<(usize, &'static str, String), Figures>;
 
 pub fn size_label(size: Size) -> String {
@@ -64,12 +68,15 @@ pub fn size_label(size: Size) -> String {
 	}
 }
 
+/// The relay chain's validators, as a host: polkadot's PVF executor.
+pub const PVF: &str = "pvf";
+
 /// Most transfers the bench offers a block in `max` mode, in case a runtime never says full.
 const MAX_OFFERED: usize = 100_000;
 
 impl Subject {
 	pub fn new(blob: Blob, genesis: Genesis, transfers: Transfers) -> Self {
-		Self { blob, genesis, transfers, hosts: Vec::new() }
+		Self { blob, genesis, transfers, hosts: Vec::new(), validator: None }
 	}
 }
 
@@ -112,6 +119,15 @@ pub fn run(subjects: &mut [Subject], options: &Options) -> Result<Results, Strin
 				HostKind::Smoldot => None,
 			};
 			subject.hosts.push(Loaded { host, executor: loaded.expect("runs > 0"), timed });
+		}
+		// Validators run what a collator built in wasmtime, with the proof it recorded.
+		if block::is_parachain(&subject.blob) && options.hosts.contains(&HostKind::Wasmtime) {
+			progress(format_args!("{}: preparing the code as a PVF", subject.blob.label));
+			let validator =
+				Validator::prepare(&code).map_err(|e| format!("{}: {e}", subject.blob.label))?;
+			let figures = results.entry((index, PVF, "load".into())).or_default();
+			figures.add("pvf_prepare", validator.prepare_time.as_nanos() as f64);
+			subject.validator = Some(validator);
 		}
 	}
 
@@ -165,18 +181,31 @@ pub fn run(subjects: &mut [Subject], options: &Options) -> Result<Results, Strin
 						subject.transfers.capacity.get_or_insert(built.transfers + 1);
 					}
 					record_build(figures, &built);
-					let executed =
-						block::execute(loaded.executor.as_mut(), &subject.genesis, &built.block)
-							.map_err(|e| {
-								format!(
-									"{} in {}: executing the block it built: {e}",
-									subject.blob.label, loaded.host
-								)
-							})?;
+					let executed = block::execute(
+						loaded.executor.as_mut(),
+						&subject.blob,
+						&subject.genesis,
+						&built.block,
+					)
+					.map_err(|e| {
+						format!(
+							"{} in {}: executing the block it built: {e}",
+							subject.blob.label, loaded.host
+						)
+					})?;
 					record_execute(figures, &executed, loaded.host);
 					if let Some(timed) = &mut loaded.timed {
-						let executed = block::execute(timed, &subject.genesis, &built.block)?;
+						let executed =
+							block::execute(timed, &subject.blob, &subject.genesis, &built.block)?;
 						record_breakdown(figures, &executed);
+					}
+					if let (Some(validator), Some(candidate)) =
+						(&subject.validator, &built.candidate)
+					{
+						let figures = results.entry((index, PVF, label.clone())).or_default();
+						if figures.error.is_none() {
+							validate(figures, validator, candidate, built.transfers);
+						}
 					}
 					progress(format_args!(
 						"{label} transfers, run {}/{runs}: {} {}: {} transfers, built and executed in {:.2} s",
@@ -191,6 +220,26 @@ pub fn run(subjects: &mut [Subject], options: &Options) -> Result<Results, Strin
 		}
 	}
 	Ok(results)
+}
+
+/// A parachain block's proof of validity, its sizes and its `validate_block` in the PVF
+/// executor; a rejection is a finding, kept as the figures' error.
+fn validate(
+	figures: &mut Figures,
+	validator: &Validator,
+	candidate: &block::Candidate,
+	transfers: usize,
+) {
+	let block_data = &candidate.params.block_data.0;
+	figures.add("transfers", transfers as f64);
+	figures.add("pov_size", block_data.len() as f64);
+	figures.add("pov_size.proof", candidate.proof_size as f64);
+	figures.add("pov_size.sent", pvf::sent_size(block_data) as f64);
+	let (result, time) = validator.validate(&candidate.params);
+	match result {
+		Ok(_) => figures.add("validate_block", time.as_nanos() as f64),
+		Err(e) => figures.error = Some(format!("validate_block rejected the block: {e}")),
+	}
 }
 
 fn nanos(cost: &Cost) -> f64 {

@@ -2,10 +2,10 @@
 
 use super::{
 	measure::size_label,
-	measure::{Figures, Results},
+	measure::{Figures, Results, PVF},
 	options::Options,
 };
-use mvp_host_kit::blob::Blob;
+use mvp_host_kit::{blob::Blob, pvf};
 use serde_json::{json, Value};
 
 /// Rows of the table: figure key, label, unit.
@@ -28,11 +28,16 @@ const ROWS: &[(&str, &str, Unit)] = &[
 	("execute_block.runtime", "  in the runtime's own code", Unit::Share),
 	("heap_peak_build", "heap peak, building", Unit::Bytes),
 	("heap_peak_execute", "heap peak, executing", Unit::Bytes),
+	("pov_size", "proof of validity, encoded", Unit::Bytes),
+	("pov_size.proof", "  of which storage proof", Unit::Bytes),
+	("pov_size.sent", "  compressed, of the relay's limit", Unit::BytesOf(pvf::MAX_POV_SIZE)),
+	("validate_block", "validate_block, of backing's limit", Unit::TimeOf(pvf::BACKING_TIMEOUT)),
 ];
 
 const LOAD_ROWS: &[(&str, &str, Unit)] = &[
 	("compile", "compile (load, validate, compile)", Unit::Time),
 	("instantiate", "instantiate, per call", Unit::Time),
+	("pvf_prepare", "PVF prevalidate and prepare", Unit::Time),
 ];
 
 #[derive(Clone, Copy)]
@@ -42,19 +47,34 @@ enum Unit {
 	/// A time shown with its share of the measured whole (`execute_block.measured`).
 	Share,
 	Bytes,
+	/// Bytes, with their share of a limit.
+	BytesOf(usize),
+	/// A time, with its share of a limit.
+	TimeOf(std::time::Duration),
 }
 
 fn format(value: f64, unit: Unit, whole: Option<f64>) -> String {
 	match unit {
 		Unit::Count => format!("{value:.0}"),
-		Unit::Bytes => format!("{:.1} KiB", value / 1024.0),
+		Unit::Bytes => bytes(value),
+		Unit::BytesOf(limit) => format!("{} {:>3.0}%", bytes(value), 100.0 * value / limit as f64),
 		Unit::Time => time(value),
+		Unit::TimeOf(limit) => {
+			format!("{} {:>3.0}%", time(value), 100.0 * value / limit.as_nanos() as f64)
+		},
 		Unit::Share => match whole {
 			Some(whole) if whole > 0.0 => {
 				format!("{} {:>3.0}%", time(value), 100.0 * value / whole)
 			},
 			_ => time(value),
 		},
+	}
+}
+
+fn bytes(value: f64) -> String {
+	match value {
+		v if v >= 1024.0 * 1024.0 => format!("{:.2} MiB", v / (1024.0 * 1024.0)),
+		v => format!("{:.1} KiB", v / 1024.0),
 	}
 }
 
@@ -85,7 +105,7 @@ pub fn print(subjects: &[&Blob], results: &Results, options: &Options) {
 		);
 	}
 	println!("Medians of {} fresh runs; ratio = [1] / [2].", options.runs);
-	let hosts: Vec<&str> = ["wasmtime", "smoldot"]
+	let hosts: Vec<&str> = ["wasmtime", "smoldot", PVF]
 		.into_iter()
 		.filter(|h| results.keys().any(|(_, host, _)| host == h))
 		.collect();
@@ -155,6 +175,25 @@ pub fn print(subjects: &[&Blob], results: &Results, options: &Options) {
 	println!(
 		"signature checks count as host there. Percentages are shares of that run's execute_block."
 	);
+	if hosts.contains(&PVF) {
+		println!(
+			"pvf: a parachain block built in wasmtime (its proof recorded as a collator records it),"
+		);
+		println!(
+			"as the relay chain's validators run it: polkadot's PVF executor, default executor"
+		);
+		println!(
+			"parameters. Limits: a proof of validity of {} MiB as sent, {} s of validate_block in backing.",
+			pvf::MAX_POV_SIZE / (1024 * 1024),
+			pvf::BACKING_TIMEOUT.as_secs()
+		);
+	}
+	if hosts.contains(&"smoldot") && subjects.iter().any(|b| super::block::is_parachain(b)) {
+		println!(
+			"smoldot records no proof: a parachain block built there reclaims no proof weight, so it"
+		);
+		println!("fills at the proof sizes the weights assume, with fewer transfers.");
+	}
 }
 
 fn to_json(subjects: &[&Blob], results: &Results) -> Value {

@@ -160,6 +160,51 @@ fn counts_one_transfers_host_calls_by_function_and_storage_item() {
 }
 
 #[test]
+fn runs_a_parachain_block_as_validators_do() {
+	let output = bench(&[
+		"--blob",
+		mvp_chain::parachain::WASM_BINARY_PATH.expect("the parachain blob is built"),
+		"--vs",
+		mvp_chain::WASM_BINARY_PATH.expect("our blob is built"),
+		"--transfers",
+		"4",
+		"--runs",
+		"1",
+		"--hosts",
+		"wasmtime",
+		"--json",
+	]);
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+	assert_eq!(report["blobs"][0]["spec_name"], "mvp-parachain");
+	let measurements = report["measurements"].as_array().expect("measurements");
+	let find = |blob: u64, host: &str, size: &str| {
+		measurements.iter().find(|m| m["blob"] == blob && m["host"] == host && m["size"] == size)
+	};
+	// Only the parachain is run by validators.
+	assert!(find(1, "pvf", "load").is_none() && find(1, "pvf", "4").is_none());
+	let prepared = find(0, "pvf", "load").expect("the parachain's code prepared as a PVF");
+	assert!(prepared["median"]["pvf_prepare"].as_f64() > Some(0.0), "{prepared}");
+
+	let validated = find(0, "pvf", "4").expect("the parachain's block validated");
+	assert_eq!(validated["error"], serde_json::Value::Null, "{validated}");
+	let figure = |name: &str| {
+		validated["median"][name].as_f64().unwrap_or_else(|| panic!("no {name}: {validated}"))
+	};
+	assert_eq!(figure("transfers"), 4.0);
+	assert!(figure("validate_block") > 0.0, "{validated}");
+	// The proof of validity holds the block and its storage proof; it compresses.
+	let (pov, proof, sent) =
+		(figure("pov_size"), figure("pov_size.proof"), figure("pov_size.sent"));
+	assert!(0.0 < proof && proof < pov, "{validated}");
+	assert!(0.0 < sent && sent < pov, "{validated}");
+	// The collator's block, built with its proof recorded, imports with recording too.
+	let imported = find(0, "wasmtime", "4").expect("the parachain's block in wasmtime");
+	assert_eq!(imported["median"]["transfers"], 4.0, "{imported}");
+	assert!(imported["median"]["execute_block"].as_f64() > Some(0.0), "{imported}");
+}
+
+#[test]
 fn table_names_blobs_and_figures() {
 	let output = bench(&["--transfers", "2", "--runs", "1", "--hosts", "wasmtime"]);
 	let stdout = String::from_utf8_lossy(&output.stdout);
