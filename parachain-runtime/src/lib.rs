@@ -18,6 +18,7 @@ pub use apis::RuntimeApi;
 pub mod configs;
 pub mod genesis_checks;
 pub mod genesis_config_presets;
+pub mod weights;
 
 use sp_runtime::{generic, impl_opaque_keys};
 

@@ -43,31 +43,30 @@ pub fn block_length() -> BlockLength {
 }
 
 /// Declares `RuntimeBlockWeights` and `RuntimeBlockLength`, a runtime's block limits for
-/// `frame_system::Config`, for blocks of at most `$max_block` with the measured base weights
-/// (`crate::weights`). Each is built once per runtime call: in wasm every call starts from
+/// `frame_system::Config`, for blocks of at most `$max_block` with the runtime's measured base
+/// weights (`$base_block`, an empty block's, and `$base_extrinsic`, each a `Get<Weight>`). Each
+/// is built once per runtime call: in wasm every call starts from
 /// fresh memory, and `parameter_types!` would build them (and validate the weights) on every
 /// `get()`, which FRAME asks for several times per extrinsic: about a tenth of a transfer's time
 /// in smoldot, which interprets every step. A macro, so that each runtime has statics of its own.
 #[macro_export]
 macro_rules! block_limits {
-	($max_block:expr) => {
+	($max_block:expr, $base_block:ty, $base_extrinsic:ty) => {
 		/// The block weight limits, built once per runtime call.
 		pub struct RuntimeBlockWeights;
 		impl frame_support::traits::Get<frame_system::limits::BlockWeights>
 			for RuntimeBlockWeights
 		{
 			fn get() -> frame_system::limits::BlockWeights {
-				use $crate::weights::{
-					block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight,
-				};
+				use frame_support::{traits::Get, weights::Weight};
 				static BUILT: $crate::reexport::spin::Once<frame_system::limits::BlockWeights> =
 					$crate::reexport::spin::Once::new();
 				BUILT
 					.call_once(|| {
 						$crate::limits::block_weights(
 							$max_block,
-							BlockExecutionWeight::get(),
-							ExtrinsicBaseWeight::get(),
+							<$base_block as Get<Weight>>::get(),
+							<$base_extrinsic as Get<Weight>>::get(),
 						)
 					})
 					.clone()

@@ -19,7 +19,11 @@ parameter_types! {
 	pub const Version: RuntimeVersion = VERSION;
 }
 
-mvp_chain_runtime_common::block_limits!(MAXIMUM_BLOCK_WEIGHT);
+mvp_chain_runtime_common::block_limits!(
+	MAXIMUM_BLOCK_WEIGHT,
+	crate::weights::block_weights::BlockExecutionWeight,
+	crate::weights::extrinsic_weights::ExtrinsicBaseWeight
+);
 
 #[derive_impl(mvp_chain_runtime_common::configs::SystemDefaults)]
 impl frame_system::Config for Runtime {

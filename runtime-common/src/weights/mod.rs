@@ -1,10 +1,8 @@
 //! Weights measured by `scripts/weights.sh` (frame-omni-bencher over the solochain's
 //! `runtime-benchmarks` blob) for the pallets both runtimes run alike; they replace the
-//! pallets' defaults, which were measured on another runtime and machine. The block and
-//! extrinsic base weights are the solochain's too.
+//! pallets' defaults, which were measured on another runtime and machine. Each runtime has its
+//! own block and extrinsic base weights.
 
-pub mod block_weights;
-pub mod extrinsic_weights;
 pub mod frame_system;
 pub mod frame_system_extensions;
 pub mod pallet_balances;

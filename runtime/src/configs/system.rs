@@ -17,7 +17,11 @@ parameter_types! {
 	pub const Version: RuntimeVersion = VERSION;
 }
 
-mvp_chain_runtime_common::block_limits!(MAXIMUM_BLOCK_WEIGHT);
+mvp_chain_runtime_common::block_limits!(
+	MAXIMUM_BLOCK_WEIGHT,
+	crate::weights::block_weights::BlockExecutionWeight,
+	crate::weights::extrinsic_weights::ExtrinsicBaseWeight
+);
 
 #[derive_impl(mvp_chain_runtime_common::configs::SystemDefaults)]
 impl frame_system::Config for Runtime {
@@ -37,15 +41,13 @@ impl frame_system::Config for Runtime {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::weights::extrinsic_weights::ExtrinsicBaseWeight;
 	use crate::Balance;
 	use frame_support::{
 		dispatch::{DispatchClass, DispatchInfo, Pays},
 		traits::Get,
 	};
-	use mvp_chain_runtime_common::{
-		limits::{MAX_BLOCK_LENGTH, NORMAL_DISPATCH_RATIO},
-		weights::extrinsic_weights::ExtrinsicBaseWeight,
-	};
+	use mvp_chain_runtime_common::limits::{MAX_BLOCK_LENGTH, NORMAL_DISPATCH_RATIO};
 	use pallet_balances::WeightInfo as _;
 
 	fn transfer() -> Weight {

@@ -6,7 +6,7 @@
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `mvp-chain`
 //! WARMUPS: `10`, REPEAT: `100`
-//! WEIGHT-PATH: `runtime-common/src/weights/`
+//! WEIGHT-PATH: `runtime/src/weights/`
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
@@ -19,7 +19,7 @@
 //   --genesis-builder-preset
 //   development
 //   --weight-path
-//   runtime-common/src/weights/
+//   runtime/src/weights/
 //   --header
 //   scripts/weights/header.txt
 

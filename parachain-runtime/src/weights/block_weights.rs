@@ -4,9 +4,9 @@
 //! DATE: 2026-12-06 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
-//! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `mvp-chain`
+//! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `mvp-parachain`
 //! WARMUPS: `10`, REPEAT: `100`
-//! WEIGHT-PATH: `runtime-common/src/weights/`
+//! WEIGHT-PATH: `parachain-runtime/src/weights/`
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
@@ -15,11 +15,13 @@
 //   benchmark
 //   overhead
 //   --runtime
-//   target/runtime/fixtures/benchmarks.compact.compressed.wasm
+//   target/runtime/mvp_chain_parachain_runtime.compact.compressed.wasm
 //   --genesis-builder-preset
 //   development
+//   --para-id
+//   2000
 //   --weight-path
-//   runtime-common/src/weights/
+//   parachain-runtime/src/weights/
 //   --header
 //   scripts/weights/header.txt
 
@@ -31,15 +33,15 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 128_788, 423_903
-	///   Average:  186_305
-	///   Median:   167_762
-	///   Std-Dev:  51064.33
+	///   Min, Max: 288_471, 522_820
+	///   Average:  343_334
+	///   Median:   331_527
+	///   Std-Dev:  38930.09
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 376_119
-	///   95th: 255_028
-	///   75th: 226_863
+	///   99th: 464_956
+	///   95th: 434_130
+	///   75th: 344_179
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(186_305), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(343_334), 1_933);
 }
