@@ -6,12 +6,14 @@
 //!
 //! Each runtime still writes its own `impl Config for Runtime` blocks (Rust allows them only in
 //! the crate that defines `Runtime`); what they share comes from here, through FRAME's
-//! `#[derive_impl]` defaults ([`configs`]) and the types below.
+//! `#[derive_impl]` defaults ([`configs`]) and the types below. Likewise the runtime APIs both
+//! answer alike ([`impl_runtime_apis_with_shared!`]).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+pub mod apis;
 pub mod chain_properties;
 pub mod configs;
 pub mod extrinsic_decoding;
