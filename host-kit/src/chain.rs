@@ -70,28 +70,37 @@ impl<H: Host> Chain<H> {
 	/// The inherent data a block author has for the block `header` starts: its slot's time,
 	/// and on a parachain what the relay chain says (its slot is the parachain's time's).
 	pub fn inherent_data(&self, header: &Header) -> InherentData {
-		let now = self.slot(header.number) * self.slot_duration.unwrap_or(DEFAULT_SLOT_DURATION);
 		let mut data = InherentData::new();
-		data.put_data(*b"timstap0", &now).expect("a u64 encodes");
-		if let Some(relay) = &self.relay {
-			let relay_slot = now / parachain::RELAY_SLOT_MILLIS;
-			relay.inherent(&self.head.encode(), header.number, relay_slot, &mut data);
-		}
+		data.put_data(*b"timstap0", &self.slot_time(header.number)).expect("a u64 encodes");
+		self.relay_inherent(header.number, &mut data);
 		data
 	}
 
 	/// On a parachain, the relay parent the inherent of block `number`, built on the head,
 	/// names: what validating the block takes besides the block.
 	pub fn relay_parent(&self, number: u32) -> Option<parachain::RelayParent> {
+		self.relay_inherent(number, &mut InherentData::new())
+	}
+
+	/// On a parachain, block `number`'s parachain inherent, built on the head, added to `data`.
+	fn relay_inherent(
+		&self,
+		number: u32,
+		data: &mut InherentData,
+	) -> Option<parachain::RelayParent> {
 		let relay = self.relay.as_ref()?;
-		let now = self.slot(number) * self.slot_duration.unwrap_or(DEFAULT_SLOT_DURATION);
-		let relay_slot = now / parachain::RELAY_SLOT_MILLIS;
-		Some(relay.inherent(&self.head.encode(), number, relay_slot, &mut InherentData::new()))
+		let relay_slot = self.slot_time(number) / parachain::RELAY_SLOT_MILLIS;
+		Some(relay.inherent(&self.head.encode(), number, relay_slot, data))
 	}
 
 	/// The slot of block `number`: one block per slot, after the skipped ones.
 	pub fn slot(&self, number: u32) -> u64 {
 		FIRST_SLOT + u64::from(number) + self.skipped_slots
+	}
+
+	/// When block `number`'s slot starts, in milliseconds.
+	fn slot_time(&self, number: u32) -> u64 {
+		self.slot(number) * self.slot_duration.unwrap_or(DEFAULT_SLOT_DURATION)
 	}
 
 	/// Initialises the next block. Until the block is finalised or dropped, calls run the
