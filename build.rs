@@ -15,7 +15,9 @@
 //! Each blob carries its RFC-78 metadata hash, so that offline signers (`CheckMetadataHash`
 //! mode 1) can sign for it: the runtime is built, its metadata hashed
 //! (`build/metadata_hash.rs`), and built again with the hash (`RUNTIME_METADATA_HASH`); the
-//! second build recompiles only the extension's crate and the runtime.
+//! second build recompiles only the extension's crate and the runtime. Of the fixtures, only
+//! the upgrades (the next spec versions) are built with theirs: no test signs for the others in
+//! mode 1.
 //!
 //! The blob is reproducible: the paths rustc would embed (panic locations of core, alloc and
 //! the crates.io dependencies) are remapped to fixed ones, so the checkout's path, the cargo
@@ -51,6 +53,10 @@ struct Fixture {
 	name: &'static str,
 	doc: &'static str,
 	feature: &'static str,
+	/// Built a second time with its RFC-78 metadata hash: a chain may upgrade to it, and its
+	/// wallets then sign in mode 1. The other fixtures are never signed for in mode 1, and the
+	/// second build would cost each its fat-LTO link again.
+	metadata_hash: bool,
 }
 
 const SOLOCHAIN: RuntimeCrate = RuntimeCrate {
@@ -62,29 +68,34 @@ const SOLOCHAIN: RuntimeCrate = RuntimeCrate {
 			name: "NEXT_SPEC_VERSION",
 			doc: "The runtime with `spec_version` one above the blob's: a valid upgrade.",
 			feature: "next-spec-version",
+			metadata_hash: true,
 		},
 		Fixture {
 			name: "FOREIGN_SPEC_NAME",
 			doc: "The runtime under another `spec_name` (and a higher `spec_version`): not an \
 			      upgrade.",
 			feature: "foreign-spec-name",
+			metadata_hash: false,
 		},
 		Fixture {
 			name: "PROBE",
 			doc: "The runtime with the probe pallet's Root-only edge probes, for the tests.",
 			feature: "probe",
+			metadata_hash: false,
 		},
 		Fixture {
 			name: "BENCHMARKS",
 			doc: "The runtime with `runtime-benchmarks`: the `Benchmark` API, for weight \
 			      generation.",
 			feature: "runtime-benchmarks",
+			metadata_hash: false,
 		},
 		Fixture {
 			name: "TRY_RUNTIME",
 			doc: "The runtime with `try-runtime`: FRAME's upgrade checks and every pallet's \
 			      `try_state`.",
 			feature: "try-runtime",
+			metadata_hash: false,
 		},
 	],
 };
@@ -97,6 +108,7 @@ const PARACHAIN: RuntimeCrate = RuntimeCrate {
 		name: "NEXT_SPEC_VERSION",
 		doc: "The parachain runtime with `spec_version` one above the blob's: a valid upgrade.",
 		feature: "next-spec-version",
+		metadata_hash: true,
 	}],
 };
 
@@ -169,7 +181,11 @@ fn blobs(
 		code += "/// Other builds of the same runtime for tests and tools (compressed). Not for \
 		         deployment.\npub mod fixtures {\n";
 		for fixture in runtime.fixtures {
-			let linked = build_hashed(root, wasm_target_dir, runtime, fixture.feature);
+			let linked = if fixture.metadata_hash {
+				build_hashed(root, wasm_target_dir, runtime, fixture.feature)
+			} else {
+				build_runtime(root, wasm_target_dir, runtime, fixture.feature, None)
+			};
 			let stem =
 				format!("fixtures/{}{}", runtime.fixture_prefix, fixture.name.to_lowercase());
 			let (_, compressed, _) = ship(&linked, blob_dir, &stem);

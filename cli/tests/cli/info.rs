@@ -125,6 +125,31 @@ fn info_reports_on_a_given_blob() {
 	assert_ne!(digests[0], ours["metadata_hash"]["digest"], "the hash covers the spec version");
 }
 
+/// `info` on the parachain's blob: its own version, and digests from its own metadata. The
+/// metadata hash it prints is the one the parachain blob checks signatures against (its
+/// transaction extensions encode as the solochain's: weight reclaim adds no bytes).
+#[test]
+fn info_reports_on_the_parachain_blob() {
+	let path = mvp_chain::parachain::WASM_BINARY_PATH.expect("the parachain blob is built");
+	let blob = mvp_chain::parachain::WASM_BINARY.unwrap();
+	let report: Value = serde_json::from_str(&run(&["info", path, "--json"])).expect("JSON");
+	let ours: Value = serde_json::from_str(&run(&["info", "--json"])).expect("JSON");
+	let field =
+		|p: &str| report.pointer(p).unwrap_or_else(|| panic!("no {p} in {report:#}")).clone();
+	assert_eq!(field("/runtime/spec_name"), "mvp-parachain");
+	assert_eq!(field("/code/size"), blob.len());
+	assert_eq!(field("/code/blake2_256"), to_hex(&blake2_256(blob), false));
+	// System is pallet 0 in both runtimes, so the solochain's types encode the parachain's call.
+	let code_hash = H256(blake2_256(blob));
+	let authorize = RuntimeCall::System(SystemCall::authorize_upgrade { code_hash }).encode();
+	assert_eq!(field("/authorize_upgrade/call"), to_hex(&authorize, false));
+	let digest = field("/metadata_hash/digest");
+	assert_ne!(digest, ours["metadata_hash"]["digest"], "each runtime's own metadata");
+	assert_the_blob_checks(blob, &digest);
+	let text = run(&["info", path]);
+	assert!(text.contains("runtime      mvp-parachain"), "{text}");
+}
+
 #[test]
 fn info_names_a_file_that_is_no_runtime() {
 	for (file, expected) in [
