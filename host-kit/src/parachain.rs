@@ -17,6 +17,7 @@ use codec::Encode;
 use cumulus_primitives_core::{relay_chain, ParaId, ParachainBlockData, PersistedValidationData};
 use cumulus_primitives_parachain_inherent::{ParachainInherentData, INHERENT_IDENTIFIER};
 use cumulus_test_relay_sproof_builder::RelayStateSproofBuilder;
+use polkadot_parachain_primitives::primitives::{BlockData, HeadData, ValidationParams};
 use sc_executor::WasmExecutor;
 use sp_core::{
 	sr25519,
@@ -53,6 +54,19 @@ pub struct Relay {
 pub struct RelayParent {
 	pub number: u32,
 	pub storage_root: H256,
+}
+
+impl RelayParent {
+	/// What a validator runs `validate_block` on: `block_data` (an encoded
+	/// `ParachainBlockData`) built on `parent`, under this relay parent.
+	pub fn validation_params(&self, parent: &Header, block_data: Vec<u8>) -> ValidationParams {
+		ValidationParams {
+			parent_head: HeadData(parent.encode()),
+			block_data: BlockData(block_data),
+			relay_parent_number: self.number,
+			relay_parent_storage_root: self.storage_root,
+		}
+	}
 }
 
 impl Relay {

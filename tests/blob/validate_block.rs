@@ -21,9 +21,7 @@ use mvp_host_kit::{
 	sign::metadata::MetadataSigner,
 	Header,
 };
-use polkadot_parachain_primitives::primitives::{
-	BlockData, HeadData, ValidationParams, ValidationResult,
-};
+use polkadot_parachain_primitives::primitives::{HeadData, ValidationParams, ValidationResult};
 use sp_core::{sr25519, storage::Storage};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::DigestItem, traits::Header as _};
@@ -67,12 +65,7 @@ struct Candidate {
 impl Candidate {
 	/// What a validator runs `validate_block` on, for `block_data`.
 	fn params(&self, block_data: Vec<u8>) -> ValidationParams {
-		ValidationParams {
-			parent_head: HeadData(self.parent.encode()),
-			block_data: BlockData(block_data),
-			relay_parent_number: self.relay_parent.number,
-			relay_parent_storage_root: self.relay_parent.storage_root,
-		}
+		self.relay_parent.validation_params(&self.parent, block_data)
 	}
 
 	/// The header block building started from: its number, parent and Aura slot.

@@ -3,7 +3,7 @@
 //! with the cost of every call; on a parachain, also the block as its collator hands it to the
 //! relay chain's validators.
 
-use codec::{Decode, Encode};
+use codec::Decode;
 use mvp_host_kit::{
 	blob::Blob,
 	chain::Chain,
@@ -11,7 +11,7 @@ use mvp_host_kit::{
 	host::{Cost, Host, HostExt},
 	parachain::{self, Relay},
 };
-use polkadot_parachain_primitives::primitives::{BlockData, HeadData, ValidationParams};
+use polkadot_parachain_primitives::primitives::ValidationParams;
 use sp_core::bytes::to_hex;
 use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 
@@ -102,12 +102,7 @@ pub fn build(
 		(Some(relay_parent), Some(head), Some(proof)) => {
 			let pov = parachain::pack(head, &sealed.extrinsics, proof.clone())?;
 			Some(Candidate {
-				params: ValidationParams {
-					parent_head: HeadData(genesis.header.encode()),
-					block_data: BlockData(pov.block_data),
-					relay_parent_number: relay_parent.number,
-					relay_parent_storage_root: relay_parent.storage_root,
-				},
+				params: relay_parent.validation_params(&genesis.header, pov.block_data),
 				proof_size: pov.proof_size,
 			})
 		},
